@@ -1,0 +1,33 @@
+package org.diffsweep.core.point;
+
+/**
+ * Everything diffsweep reports for one class of one grid point. A quantity that was not computed, or whose
+ * threshold was never reached, is {@code null}: never zero, never made up.
+ *
+ * <p>Times: {@code tau*} are training times in paper units (theory §12.1), {@code tS}, {@code tC} are diffusion
+ * (OU) times.
+ *
+ * @param name          class name
+ * @param weight        prior pi_c
+ * @param nTrain        training points n_c
+ * @param tauGen        measured generalization time: half-drop of E_score,c (§12.6)
+ * @param tauMem        measured memorization time: first tau with L_gen,c >= deltaGen (§12.6)
+ * @param window        tauMem - tauGen (negative: memorized before learned)
+ * @param ambiguous     true when a per-class curve crossed its threshold more than once (§12.8)
+ * @param tauGenPred    predicted tau_gen,c from class-resolved weights of the pooled U (w, §5.3(3))
+ * @param tauMemPred    predicted tau_mem,c from the same (w)
+ * @param tauGenPredCw  predicted tau_gen,c from the spectrum of (n_c/n) U_c alone (cw)
+ * @param tauMemPredCw  predicted tau_mem,c from the same (cw)
+ * @param memEdgeLo     lower edge of the class's memorization sub-bulk (eigenvalue units of U)
+ * @param memEdgeHi     upper edge of the class's memorization sub-bulk
+ * @param tS            per-class speciation time t_S^(c)(kappa), closed form / bisection (§6.2); null if pre-committed
+ * @param tSMeasured    per-class speciation time measured by backward simulation (§6.2)
+ * @param preCommitted  true when pi_c >= kappa (§12.12)
+ * @param tC            per-class collapse time t_C^(c) (§6.2)
+ */
+public record ClassResult(String name, double weight, int nTrain,
+                          Double tauGen, Double tauMem, Double window, boolean ambiguous,
+                          Double tauGenPred, Double tauMemPred, Double tauGenPredCw, Double tauMemPredCw,
+                          Double memEdgeLo, Double memEdgeHi,
+                          Double tS, Double tSMeasured, Boolean preCommitted, Double tC) {
+}

@@ -1,0 +1,25 @@
+package org.diffsweep.core.point;
+
+/**
+ * Log-spaced grid of training times tau in paper units (theory §12.1), from {@code min} to {@code max}
+ * inclusive with {@code points} points.
+ */
+public record TauGrid(double min, double max, int points) {
+    public static final TauGrid DEFAULT = new TauGrid(1e-2, 1e7, 200);
+
+    public TauGrid {
+        if (!(min > 0) || !Double.isFinite(min)) throw new IllegalArgumentException("tauGrid.min must be finite and > 0, got " + min);
+        if (!(max > min) || !Double.isFinite(max)) throw new IllegalArgumentException("tauGrid.max must be finite and > min, got " + max);
+        if (points < 2) throw new IllegalArgumentException("tauGrid.points must be >= 2, got " + points);
+    }
+
+    /** The grid values, {@code min * (max/min)^(k/(points-1))}. */
+    public double[] values() {
+        double[] v = new double[points];
+        double lmin = Math.log(min), step = (Math.log(max) - lmin) / (points - 1);
+        for (int k = 0; k < points; k++) v[k] = Math.exp(lmin + k * step);
+        v[0] = min;
+        v[points - 1] = max;
+        return v;
+    }
+}
