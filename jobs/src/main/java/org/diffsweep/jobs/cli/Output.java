@@ -56,8 +56,7 @@ public final class Output {
     private static void render(JsonNode obj, String indent, StringBuilder sb) {
         int width = 0;
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) width = Math.max(width, it.next().length());
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             JsonNode v = e.getValue();
             if (v.isObject()) {
                 sb.append(indent).append(e.getKey()).append('\n');

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /**
  * One axis of a sweep: a {@code path} into the base point ({@code psiN}, {@code classes[0].variance}, ...) or a
  * derived two-class axis ({@code varianceRatio}, {@code imbalanceRatio}, {@code radiusRatio}, {@code angleDeg}),
- * and its values. See {@link AxisTarget} for the meaning of each path.
+ * and its values. The meaning of each path is documented in the README ("Spec formats").
  */
 public record AxisSpec(String path, AxisRange range) {
     /** The values in grid order. */

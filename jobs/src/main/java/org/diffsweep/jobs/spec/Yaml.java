@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -97,8 +96,7 @@ final class Yaml {
 
     /** Rejects keys outside {@code allowed} (listed in the message in the given order). */
     static void checkKeys(JsonNode obj, String path, List<String> allowed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (!allowed.contains(e.getKey())) {
                 throw SpecException.of(child(path, e.getKey()), show(e.getValue()),
                         "unknown key; allowed keys " + (path.isEmpty() ? "" : "of " + path + " ") + "are " + String.join(", ", allowed));
