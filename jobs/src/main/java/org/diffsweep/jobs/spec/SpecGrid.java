@@ -1,7 +1,7 @@
 package org.diffsweep.jobs.spec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +15,22 @@ import org.diffsweep.jobs.grid.GridPoint;
  * {@code index = k * M + sum_j digit_j * prod_{l > j} size_l}, {@code M = prod_j size_j}. Seeds are slowest so that
  * indices 0..M-1 are one complete replica (a full phase diagram), and raising {@code seeds} appends points without
  * renumbering the existing ones. Replica k has {@code seed = base.seed + k}.
+ *
+ * <p>Java-serializable (Spark executors rebuild points from it by index): it holds only the base point's primitives,
+ * the axis paths and values; the axis setters are re-resolved after deserialization.
  */
-public final class SpecGrid implements Grid {
-    private final PointParams base;
-    private final List<AxisTarget> targets;
+public final class SpecGrid implements Grid, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final PointBuilder base;
+    private transient volatile List<AxisTarget> targets;
     private final double[][] values;
-    private final List<String> names;
+    private final List<String> names; // List.copyOf: serializable
     private final int seeds;
     private final long perSeed;
     private final long size;
 
     private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds) {
-        this.base = base;
+        this.base = new PointBuilder(base);
         this.targets = List.copyOf(targets);
         this.values = values;
         this.seeds = seeds;
@@ -42,7 +46,18 @@ public final class SpecGrid implements Grid {
             throw SpecException.of("axes", "(product of axis sizes x seeds)", "grid too large; must have < 2^63 points");
         }
         this.perSeed = m;
-        this.names = Collections.unmodifiableList(n);
+        this.names = List.copyOf(n);
+    }
+
+    private List<AxisTarget> targets() {
+        List<AxisTarget> t = targets;
+        if (t == null) { // after deserialization: resolve the paths again against the base point
+            PointParams b = base.build();
+            List<AxisTarget> r = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) r.add(AxisTarget.resolve(names.get(j), b, "axes[" + j + "].path"));
+            targets = t = List.copyOf(r);
+        }
+        return t;
     }
 
     static SpecGrid of(SweepSpec spec, List<AxisTarget> targets) {
@@ -69,7 +84,7 @@ public final class SpecGrid implements Grid {
         int k = (int) (index / perSeed);
         int[] digits = digits(index % perSeed);
         PointBuilder b = builder(digits);
-        b.seed = base.seed() + k;
+        b.seed = base.seed + k;
         return new GridPoint(index, b.build(), coordinates(digits), k);
     }
 
@@ -84,7 +99,8 @@ public final class SpecGrid implements Grid {
 
     private PointBuilder builder(int[] digits) {
         PointBuilder b = new PointBuilder(base);
-        for (int j = 0; j < digits.length; j++) targets.get(j).setter.apply(b, values[j][digits[j]]);
+        List<AxisTarget> ts = targets();
+        for (int j = 0; j < digits.length; j++) ts.get(j).setter.apply(b, values[j][digits[j]]);
         return b;
     }
 

@@ -89,6 +89,28 @@ class SweepSpecTest {
     }
 
     @Test
+    void gridSurvivesJavaSerialization() throws Exception {
+        // Spark ships the grid to executors with Java serialization; the copy must yield identical points.
+        SpecGrid g = sweep("""
+                  - {path: varianceRatio, log: {from: 0.25, to: 4, points: 3}}
+                  - {path: imbalanceRatio, values: [0.5, 2]}
+                  - {path: "classes[1].radius", values: [0.5, 1]}
+                """, 2).grid();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(g);
+        }
+        Object copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = in.readObject();
+        }
+        SpecGrid h = (SpecGrid) copy;
+        assertEquals(g.size(), h.size());
+        assertEquals(g.axisNames(), h.axisNames());
+        for (long i = 0; i < g.size(); i++) assertEquals(g.point(i), h.point(i));
+    }
+
+    @Test
     void rangesIncludeExactEndPoints() {
         double[] lin = new AxisRange.Linear(0.1, 0.7, 4).values();
         assertArrayEquals(new double[] {0.1, 0.3, 0.5, 0.7}, lin, 1e-15);
