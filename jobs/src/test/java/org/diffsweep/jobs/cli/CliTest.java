@@ -130,6 +130,20 @@ class CliTest {
     }
 
     @Test
+    void executorCanWriteThroughPrintStreams() {
+        cli.executor = (plan, opts) -> {
+            opts.errStream().print("progress 1/25 \u03c4\r");
+            opts.errStream().println("done");
+            opts.outStream().println("summary");
+            return 0;
+        };
+        CliRunner.Result r = cli.run("run", QUICK.toString(), "--json");
+        assertEquals(0, r.status());
+        assertEquals("progress 1/25 \u03c4\rdone" + System.lineSeparator(), r.err());
+        assertEquals("summary" + System.lineSeparator(), r.out());
+    }
+
+    @Test
     void executorStatusAndInternalErrorsPassThrough() {
         cli.executor = (plan, opts) -> 1;
         assertEquals(1, cli.run("run", QUICK.toString()).status());
