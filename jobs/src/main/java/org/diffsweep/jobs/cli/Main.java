@@ -1,10 +1,224 @@
 package org.diffsweep.jobs.cli;
 
-/** Entry point of the diffsweep command line. */
-public final class Main {
-    private Main() {}
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.spec.PointSpecs;
+import org.diffsweep.jobs.spec.RunOptions;
+import org.diffsweep.jobs.spec.SpecException;
+import org.diffsweep.jobs.spec.SpecGrid;
+import org.diffsweep.jobs.spec.SweepExecutor;
+import org.diffsweep.jobs.spec.SweepPlan;
+import org.diffsweep.jobs.spec.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The diffsweep command line: {@code run SPEC.yaml}, {@code point POINT.yaml}, {@code spectrum POINT.yaml},
+ * {@code speciation POINT.yaml}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
+ * bad command line (one line {@code error: FIELD = VALUE: ALLOWED} on standard error, never a stack trace).
+ */
+@Command(name = "diffsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Per-class generalization and memorization times of random-features diffusion models, swept on Spark.",
+        footer = {"", "Exit status: 0 ok, 1 run failure or internal error, 2 bad spec or command line.",
+                "Environment: DIFFSWEEP_MASTER (default Spark master), DIFFSWEEP_DEBUG=1 (stack traces of internal errors)."})
+public final class Main implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
 
     public static void main(String[] args) {
-        System.out.println("diffsweep");
+        int status = commandLine(Seams.science(), Seams.sweepExecutor()).execute(args);
+        System.exit(status);
     }
+
+    /** The full command tree with the given engines (tests pass their own). */
+    public static CommandLine commandLine(ScienceFacade science, SweepExecutor executor) {
+        CommandLine cl = new CommandLine(new Main())
+                .addSubcommand(new RunCommand(executor))
+                .addSubcommand(new PointCommand(science))
+                .addSubcommand(new SpectrumCommand(science))
+                .addSubcommand(new SpeciationCommand(science));
+        cl.setExecutionExceptionHandler(Main::handle);
+        return cl;
+    }
+
+    /** Runs the CLI in-process with the given writers; returns the exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, ScienceFacade science, SweepExecutor executor, String... args) {
+        CommandLine cl = commandLine(science, executor);
+        cl.setOut(out);
+        cl.setErr(err);
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof SpecException) {
+            err.println("error: " + ex.getMessage());
+        } else {
+            boolean debug = "1".equals(System.getenv("DIFFSWEEP_DEBUG"));
+            err.println("error: internal error in '" + cl.getCommandName() + "': " + ex
+                    + (debug ? "" : " (set DIFFSWEEP_DEBUG=1 for the stack trace)"));
+            if (debug) ex.printStackTrace(err);
+        }
+        err.flush();
+        return ex instanceof SpecException ? 2 : 1;
+    }
+
+    /** Version from the jar manifest, else "development build". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"diffsweep " + (v == null ? "(development build)" : v)};
+        }
+    }
+
+    /** Shared {@code --json} option and writers. */
+    abstract static class Base {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--json", description = "Print machine-readable JSON on standard output.")
+        boolean json;
+
+        PrintWriter out() { return spec.commandLine().getOut(); }
+
+        PrintWriter err() { return spec.commandLine().getErr(); }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Run (or resume) a sweep on Spark and write its outputs under runs/<name>/ (or --output).",
+                    "The spec is validated and expanded on the driver first; see README 'Spec formats'."})
+    static final class RunCommand extends Base implements Callable<Integer> {
+        private final SweepExecutor executor;
+
+        RunCommand(SweepExecutor executor) { this.executor = executor; }
+
+        @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Sweep spec file.")
+        Path file;
+
+        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-local[*]}",
+                description = "Spark master (default: ${DEFAULT-VALUE}; env DIFFSWEEP_MASTER). local[*] uses every core of this machine.")
+        String master;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+                description = "Output folder (default: the spec's 'output', else runs/<name>).")
+        Path output;
+
+        @Option(names = "--dry-run", description = "Validate and expand the spec, print the plan, run nothing.")
+        boolean dryRun;
+
+        @Override public Integer call() {
+            SweepSpec s = SweepSpec.load(file);
+            SweepPlan plan = SweepPlan.of(s, output);
+            if (dryRun) {
+                Output.print(new Report(planReport(plan), List.of()), json, out(), err());
+                return 0;
+            }
+            if (!json) {
+                SpecGrid g = (SpecGrid) plan.grid();
+                out().println("sweep " + plan.name() + ": " + g.size() + " points (" + g.pointsPerSeed() + " x " + g.seeds()
+                        + " seed" + (g.seeds() == 1 ? "" : "s") + "), specHash " + plan.specHash().substring(0, 12)
+                        + ", output " + plan.outputDir() + ", master " + master);
+                out().flush();
+            }
+            return executor.run(plan, new RunOptions(master, json, out(), err()));
+        }
+    }
+
+    /** The {@code run --dry-run} report: name, specHash, outputDir, sizes, axes with their values, base point. */
+    static Map<String, Object> planReport(SweepPlan plan) {
+        SpecGrid g = (SpecGrid) plan.grid();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", plan.name());
+        m.put("specHash", plan.specHash());
+        m.put("outputDir", plan.outputDir().toString());
+        m.put("points", g.size());
+        m.put("pointsPerSeed", g.pointsPerSeed());
+        m.put("seeds", g.seeds());
+        List<Object> axes = new ArrayList<>();
+        for (int j = 0; j < g.axisNames().size(); j++) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("path", g.axisNames().get(j));
+            List<Double> vals = new ArrayList<>();
+            for (double v : g.axisValues(j)) vals.add(v);
+            a.put("values", vals);
+            axes.add(a);
+        }
+        m.put("axes", axes);
+        m.put("base", Reports.params(plan.spec().base()));
+        return m;
+    }
+
+    @Command(name = "point", mixinStandardHelpOptions = true,
+            description = "Evaluate one grid point: per-class measured and predicted times (science fields appear as the engines land).")
+    static final class PointCommand extends Base implements Callable<Integer> {
+        private final ScienceFacade science;
+
+        PointCommand(ScienceFacade science) { this.science = science; }
+
+        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
+        Path file;
+
+        @Option(names = "--curves", description = "Also print the per-class curves over the tau grid.")
+        boolean curves;
+
+        @Override public Integer call() {
+            PointParams p = PointSpecs.load(file);
+            Output.print(science.point(p, curves), json, out(), err());
+            return 0;
+        }
+    }
+
+    @Command(name = "spectrum", mixinStandardHelpOptions = true,
+            description = "Class-resolved spectrum of U for one point (analytic; --empirical adds a sampled U).")
+    static final class SpectrumCommand extends Base implements Callable<Integer> {
+        private final ScienceFacade science;
+
+        SpectrumCommand(ScienceFacade science) { this.science = science; }
+
+        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
+        Path file;
+
+        @Option(names = "--empirical", description = "Also sample U at this size and report its empirical spectrum.")
+        boolean empirical;
+
+        @Override public Integer call() {
+            PointParams p = PointSpecs.load(file);
+            Output.print(science.spectrum(p, empirical), json, out(), err());
+            return 0;
+        }
+    }
+
+    @Command(name = "speciation", mixinStandardHelpOptions = true,
+            description = "Global and per-class speciation and collapse times for one point.")
+    static final class SpeciationCommand extends Base implements Callable<Integer> {
+        private final ScienceFacade science;
+
+        SpeciationCommand(ScienceFacade science) { this.science = science; }
+
+        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
+        Path file;
+
+        @Override public Integer call() {
+            PointParams p = PointSpecs.load(file);
+            Output.print(science.speciation(p), json, out(), err());
+            return 0;
+        }
+    }
+
 }

@@ -1,0 +1,146 @@
+package org.diffsweep.jobs.spec;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.DoublePredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.diffsweep.core.point.PointParams;
+
+/**
+ * What an axis path sets in a point, and which values it accepts.
+ *
+ * <p>Plain paths set one field: {@code d} (integers >= 1), {@code psiP}, {@code psiN}, {@code t},
+ * {@code deltaGen} (> 0), {@code kappa} (in (0, 1)), {@code classes[i].weight} (in (0, 1]; the weights of every
+ * point must still sum to 1), {@code classes[i].radius} (>= 0), {@code classes[i].angleDeg} (any),
+ * {@code classes[i].variance} (> 0).
+ *
+ * <p>Derived axes need exactly two classes (A = classes[0], B = classes[1]) and set a pair of fields:
+ * <ul>
+ *   <li>{@code varianceRatio} R = sigma_A^2 / sigma_B^2 > 0: keeps the geometric mean g = sqrt(sigma_A^2 sigma_B^2)
+ *       of the base variances, sigma_A^2 = g sqrt(R), sigma_B^2 = g / sqrt(R);</li>
+ *   <li>{@code imbalanceRatio} R = pi_A / pi_B > 0: pi_A = R / (1 + R), pi_B = 1 / (1 + R) (sum 1, fixed n);</li>
+ *   <li>{@code radiusRatio} R = r_A / r_B > 0: keeps the geometric mean of the base radii (both must be > 0),
+ *       r_A = g sqrt(R), r_B = g / sqrt(R);</li>
+ *   <li>{@code angleDeg} theta in [0, 180]: the angle between the two centroids; class A keeps its base
+ *       direction, class B's angleDeg becomes A's + theta.</li>
+ * </ul>
+ * Two axes may not set the same field (e.g. {@code varianceRatio} and {@code classes[0].variance}).
+ */
+final class AxisTarget {
+    interface Setter { void apply(PointBuilder b, double v); }
+
+    final String path;
+    final Set<String> touches;
+    final DoublePredicate valid;
+    final String allowed;
+    final Setter setter;
+
+    private AxisTarget(String path, Set<String> touches, DoublePredicate valid, String allowed, Setter setter) {
+        this.path = path;
+        this.touches = touches;
+        this.valid = valid;
+        this.allowed = allowed;
+        this.setter = setter;
+    }
+
+    static final List<String> DERIVED = List.of("varianceRatio", "imbalanceRatio", "radiusRatio", "angleDeg");
+    private static final Pattern CLASS_PATH = Pattern.compile("classes\\[(\\d+)]\\.(\\w+)");
+
+    static String allowedPaths(int numClasses) {
+        return "d, psiP, psiN, t, deltaGen, kappa, classes[i].{weight, radius, angleDeg, variance} with 0 <= i < " + numClasses
+                + ", and for two classes varianceRatio, imbalanceRatio, radiusRatio, angleDeg";
+    }
+
+    /** Resolves {@code path} against the base point; {@code yamlPath} names the path key in errors. */
+    static AxisTarget resolve(String path, PointParams base, String yamlPath) {
+        String p = path.strip();
+        DoublePredicate positive = v -> v > 0;
+        switch (p) {
+            case "d":
+                return new AxisTarget(p, Set.of("d"), v -> v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE,
+                        "must be an integer >= 1", (b, v) -> b.d = (int) v);
+            case "psiP":
+                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.psiP = v);
+            case "psiN":
+                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.psiN = v);
+            case "t":
+                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.t = v);
+            case "deltaGen":
+                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.deltaGen = v);
+            case "kappa":
+                return new AxisTarget(p, Set.of(p), v -> v > 0 && v < 1, "must be in (0, 1)", (b, v) -> b.kappa = v);
+            default:
+                break;
+        }
+        int nc = base.numClasses();
+        if (DERIVED.contains(p)) {
+            if (nc != 2) throw SpecException.of(yamlPath, p, "derived axis needs exactly 2 classes in base, found " + nc);
+            switch (p) {
+                case "varianceRatio": {
+                    double g = Math.sqrt(base.classes().get(0).variance() * base.classes().get(1).variance());
+                    return new AxisTarget(p, Set.of("classes[0].variance", "classes[1].variance"), positive,
+                            "must be > 0 (sigma_A^2 / sigma_B^2)", (b, v) -> {
+                        double s = Math.sqrt(v);
+                        b.variance[0] = g * s;
+                        b.variance[1] = g / s;
+                    });
+                }
+                case "imbalanceRatio":
+                    return new AxisTarget(p, Set.of("classes[0].weight", "classes[1].weight"), positive,
+                            "must be > 0 (pi_A / pi_B)", (b, v) -> {
+                        b.weight[0] = v / (1 + v);
+                        b.weight[1] = 1 / (1 + v);
+                    });
+                case "radiusRatio": {
+                    double ra = base.classes().get(0).radius(), rb = base.classes().get(1).radius();
+                    if (!(ra > 0 && rb > 0)) {
+                        throw SpecException.of(yamlPath, p, "needs base radii > 0 (the ratio keeps their geometric mean), found "
+                                + Yaml.fmt(ra) + " and " + Yaml.fmt(rb));
+                    }
+                    double g = Math.sqrt(ra * rb);
+                    return new AxisTarget(p, Set.of("classes[0].radius", "classes[1].radius"), positive,
+                            "must be > 0 (r_A / r_B)", (b, v) -> {
+                        double s = Math.sqrt(v);
+                        b.radius[0] = g * s;
+                        b.radius[1] = g / s;
+                    });
+                }
+                default: { // angleDeg
+                    double a0 = base.classes().get(0).angleDeg();
+                    return new AxisTarget(p, Set.of("classes[0].angleDeg", "classes[1].angleDeg"), v -> v >= 0 && v <= 180,
+                            "must be in [0, 180] degrees (angle between the centroids)", (b, v) -> {
+                        b.angleDeg[0] = a0;
+                        b.angleDeg[1] = a0 + v;
+                    });
+                }
+            }
+        }
+        Matcher m = CLASS_PATH.matcher(p);
+        if (m.matches()) {
+            int i;
+            try {
+                i = Integer.parseInt(m.group(1));
+            } catch (NumberFormatException e) {
+                i = Integer.MAX_VALUE;
+            }
+            if (i >= nc) throw SpecException.of(yamlPath, p, "class index " + m.group(1) + " out of range; base has " + nc
+                    + " class" + (nc == 1 ? "" : "es") + " (0 <= i < " + nc + ")");
+            final int c = i;
+            switch (m.group(2)) {
+                case "weight":
+                    return new AxisTarget(p, Set.of(p), v -> v > 0 && v <= 1, "must be in (0, 1]", (b, v) -> b.weight[c] = v);
+                case "radius":
+                    return new AxisTarget(p, Set.of(p), v -> v >= 0, "must be >= 0", (b, v) -> b.radius[c] = v);
+                case "angleDeg":
+                    return new AxisTarget(p, Set.of(p), v -> true, "must be finite", (b, v) -> b.angleDeg[c] = v);
+                case "variance":
+                    return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.variance[c] = v);
+                default:
+                    throw SpecException.of(yamlPath, p, "unknown class field '" + m.group(2)
+                            + "'; sweepable class fields are weight, radius, angleDeg, variance");
+            }
+        }
+        throw SpecException.of(yamlPath, p.isEmpty() ? "\"\"" : p, "not a sweepable path; allowed: " + allowedPaths(nc));
+    }
+}

@@ -1,0 +1,16 @@
+package org.diffsweep.jobs.spec;
+
+/**
+ * The seam between {@code diffsweep run} and the Spark sweep runner ({@code org.diffsweep.jobs.sweep}). The CLI
+ * finds an implementation with {@link java.util.ServiceLoader} (a public no-argument constructor and a line in
+ * {@code META-INF/services/org.diffsweep.jobs.spec.SweepExecutor}).
+ */
+public interface SweepExecutor {
+    /**
+     * Runs (or resumes) the sweep and writes its outputs under {@code plan.outputDir()}.
+     *
+     * @return the process exit status: 0 success, 1 failure (a spec error is reported by throwing
+     *         {@link SpecException}, which the CLI turns into status 2)
+     */
+    int run(SweepPlan plan, RunOptions opts);
+}

@@ -1,0 +1,209 @@
+package org.diffsweep.jobs.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.grid.Canonical;
+
+/**
+ * A parsed, validated sweep specification (design data-flow step 1):
+ * <pre>
+ * name: quickstart            # required; [A-Za-z0-9][A-Za-z0-9._-]*, names the output folder runs/&lt;name&gt;
+ * base: { ...a point... }     # required; the single-point format of {@link PointSpecs}
+ * axes:                       # optional list; the grid is their Cartesian product (last axis fastest)
+ *   - {path: varianceRatio,  log: {from: 0.25, to: 4, points: 5}}
+ *   - {path: imbalanceRatio, values: [0.1, 1, 10]}
+ *   - {path: psiN,           linear: {from: 2, to: 4, points: 3}}
+ * seeds: 1                    # optional, integer >= 1; replica k gets seed = base.seed + k
+ * output: runs/quickstart     # optional; default runs/&lt;name&gt;
+ * </pre>
+ * A {@code refine:} block is reserved for adaptive refinement (design step 7) and is rejected for now.
+ *
+ * @param name     sweep name
+ * @param base     the base point; every grid point is the base with the axis values applied
+ * @param axes     the axes in spec order
+ * @param seeds    number of seed replicas K >= 1
+ * @param output   the output folder from the spec, or null for the default {@code runs/<name>}
+ * @param rawText  the YAML text as read, for provenance
+ */
+public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText) {
+    public SweepSpec {
+        axes = List.copyOf(axes);
+    }
+
+    /** Top-level keys of a sweep spec. */
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine");
+    static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
+    static final List<String> RANGE_KEYS = List.of("from", "to", "points");
+    /** Largest allowed number of points of a linear/log range. */
+    public static final int MAX_RANGE_POINTS = 100_000;
+
+    /** Loads and validates a sweep spec file (axis combinations included: every grid point is checked). */
+    public static SweepSpec load(Path file) {
+        return parse(Yaml.readFile(file), file.toString());
+    }
+
+    /** Parses and validates sweep YAML text; {@code source} names it in errors. */
+    public static SweepSpec parse(String yaml, String source) {
+        JsonNode n = Yaml.parseMapping(yaml, source, String.join(", ", KEYS.subList(0, 5)));
+        Yaml.checkKeys(n, "", KEYS);
+        if (n.has("refine")) {
+            throw SpecException.of("refine", Yaml.show(n.get("refine")),
+                    "adaptive refinement is not supported yet (planned, design step 7); remove the block");
+        }
+        String name = Yaml.text(Yaml.required(n, "name", "", "a sweep name"), "name", "a sweep name");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw SpecException.of("name", Yaml.show(n.get("name")),
+                    "must be 1-128 characters from A-Z a-z 0-9 . _ -, starting with a letter or digit (it names the output folder)");
+        }
+        PointParams base = PointSpecs.fromNode(Yaml.required(n, "base", "", "a point mapping {" + String.join(", ", PointSpecs.KEYS) + "}"), "base");
+
+        List<AxisSpec> axes = new ArrayList<>();
+        List<AxisTarget> targets = new ArrayList<>();
+        JsonNode an = n.get("axes");
+        if (an != null && !an.isNull()) {
+            if (!an.isArray()) throw SpecException.of("axes", Yaml.show(an), "must be a list of {path, values | linear | log}");
+            Map<String, Integer> owner = new HashMap<>();
+            for (int i = 0; i < an.size(); i++) {
+                String ap = "axes[" + i + "]";
+                JsonNode a = an.get(i);
+                if (!a.isObject()) throw SpecException.of(ap, Yaml.show(a), "must be a mapping {path, values | linear | log}");
+                Yaml.checkKeys(a, ap, AXIS_KEYS);
+                String path = Yaml.text(Yaml.required(a, "path", ap, "a path into the point, e.g. classes[0].variance"), ap + ".path", "a path into the point");
+                AxisTarget target = AxisTarget.resolve(path, base, ap + ".path");
+                for (String f : target.touches) {
+                    Integer prev = owner.putIfAbsent(f, i);
+                    if (prev != null) {
+                        throw SpecException.of(ap + ".path", target.path, "conflicts with axes[" + prev + "] (" + axes.get(prev).path()
+                                + "), which also sets " + f + "; each field may be set by one axis only");
+                    }
+                }
+                AxisRange range = range(a, ap);
+                double[] vals = range.values();
+                for (int k = 0; k < vals.length; k++) {
+                    if (!target.valid.test(vals[k])) {
+                        String where = range instanceof AxisRange.Values ? ap + ".values[" + k + "]" : ap + (range instanceof AxisRange.Log ? ".log" : ".linear") + " value #" + k;
+                        throw SpecException.of(where, Yaml.fmt(vals[k]), target.allowed + " (" + target.path + ")");
+                    }
+                }
+                axes.add(new AxisSpec(target.path, range));
+                targets.add(target);
+            }
+        }
+
+        int seeds = 1;
+        if (n.has("seeds") && !n.get("seeds").isNull()) {
+            long k = Yaml.integer(n.get("seeds"), "seeds", "an integer >= 1");
+            if (k < 1 || k > 1_000_000) throw SpecException.of("seeds", Long.toString(k), "must be an integer in [1, 1000000]");
+            seeds = (int) k;
+        }
+        String output = null;
+        if (n.has("output") && !n.get("output").isNull()) {
+            output = Yaml.text(n.get("output"), "output", "a folder path");
+            if (output.isBlank()) throw SpecException.of("output", "\"" + output + "\"", "must be a non-blank folder path");
+        }
+        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml);
+        SpecGrid.of(spec, targets).validateAll();
+        return spec;
+    }
+
+    private static AxisRange range(JsonNode a, String ap) {
+        int kinds = (a.has("values") ? 1 : 0) + (a.has("linear") ? 1 : 0) + (a.has("log") ? 1 : 0);
+        if (kinds != 1) {
+            throw SpecException.of(ap, Yaml.show(a), "must have exactly one of values: [...], linear: {from, to, points}, log: {from, to, points}"
+                    + (kinds == 0 ? " (none given)" : " (several given)"));
+        }
+        if (a.has("values")) {
+            String vp = ap + ".values";
+            JsonNode v = a.get("values");
+            if (!v.isArray()) throw SpecException.of(vp, Yaml.show(v), "must be a list of numbers");
+            if (v.isEmpty()) throw SpecException.of(vp, "[]", "must list at least one value");
+            List<Double> list = new ArrayList<>();
+            for (int k = 0; k < v.size(); k++) {
+                double x = Yaml.number(v.get(k), vp + "[" + k + "]", "a finite number");
+                for (int j = 0; j < list.size(); j++) {
+                    if (list.get(j) == x) throw SpecException.of(vp + "[" + k + "]", Yaml.fmt(x), "duplicate of " + vp + "[" + j + "]; values must be distinct");
+                }
+                list.add(x);
+            }
+            return new AxisRange.Values(list);
+        }
+        boolean log = a.has("log");
+        String rp = ap + (log ? ".log" : ".linear");
+        JsonNode r = a.get(log ? "log" : "linear");
+        if (!r.isObject()) throw SpecException.of(rp, Yaml.show(r), "must be a mapping {from, to, points}");
+        Yaml.checkKeys(r, rp, RANGE_KEYS);
+        String num = log ? "a number > 0" : "a finite number";
+        double from = Yaml.number(Yaml.required(r, "from", rp, num), rp + ".from", num);
+        double to = Yaml.number(Yaml.required(r, "to", rp, num), rp + ".to", num);
+        long points = Yaml.integer(Yaml.required(r, "points", rp, "an integer >= 2"), rp + ".points", "an integer >= 2");
+        if (log && !(from > 0)) throw SpecException.of(rp + ".from", Yaml.fmt(from), "must be > 0 for a log range");
+        if (log && !(to > 0)) throw SpecException.of(rp + ".to", Yaml.fmt(to), "must be > 0 for a log range");
+        if (points < 2 || points > MAX_RANGE_POINTS) {
+            throw SpecException.of(rp + ".points", Long.toString(points), "must be an integer in [2, " + MAX_RANGE_POINTS + "] (for one value use values: [x])");
+        }
+        if (from == to) throw SpecException.of(rp + ".to", Yaml.fmt(to), "must differ from from = " + Yaml.fmt(from));
+        return log ? new AxisRange.Log(from, to, (int) points) : new AxisRange.Linear(from, to, (int) points);
+    }
+
+    /**
+     * Canonical tree of the spec: name, base (resolved, defaults filled in), axes (path and range, in spec order)
+     * and seeds. The output folder is not part of it: moving a sweep does not change what it computes.
+     */
+    public Map<String, Object> canonicalTree() {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("name", name);
+        m.put("base", Canonical.tree(base));
+        List<Object> as = new ArrayList<>();
+        for (AxisSpec a : axes) as.add(a.canonicalTree());
+        m.put("axes", as);
+        m.put("seeds", (long) seeds);
+        return m;
+    }
+
+    /** Domain tag, the first field of every specHash pre-image. */
+    public static final String HASH_FORMAT = "diffsweep.specHash.v1";
+
+    /**
+     * {@code specHash} = hex SHA-256 of {@code encode(HASH_FORMAT) ‖ encode(canonicalTree())} with the bit-exact
+     * encoding of {@link Canonical}: key order, number spelling ({@code 2} vs {@code 2.0} vs {@code 2e0}) and
+     * defaults written out or omitted do not change it; any value change does.
+     */
+    public String specHash() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Canonical.write(out, HASH_FORMAT);
+            Canonical.write(out, canonicalTree());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Canonical.sha256Hex(bytes.toByteArray());
+    }
+
+    /** Canonical text (sorted-key JSON of {@link #canonicalTree()}), for provenance files. */
+    public String canonicalText() {
+        return Canonical.json(canonicalTree());
+    }
+
+    /** The expanded grid (lazy). */
+    public SpecGrid grid() {
+        List<AxisTarget> targets = new ArrayList<>();
+        for (int i = 0; i < axes.size(); i++) targets.add(AxisTarget.resolve(axes.get(i).path(), base, "axes[" + i + "].path"));
+        return SpecGrid.of(this, targets);
+    }
+
+    /** The output folder: the override if given, else the spec's {@code output}, else {@code runs/<name>}. */
+    public Path outputDir(Path override) {
+        if (override != null) return override;
+        return output != null ? Path.of(output) : Path.of("runs", name);
+    }
+}

@@ -1,0 +1,183 @@
+package org.diffsweep.jobs.spec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.grid.GridPoint;
+import org.junit.jupiter.api.Test;
+
+class SweepSpecTest {
+    static final String BASE = """
+            base:
+              d: 40
+              psiP: 8
+              psiN: 4
+              t: 0.01
+              seed: 7
+              classes:
+                - {name: A, weight: 0.5, radius: 1.0, angleDeg: 10, variance: 2.0}
+                - {name: B, weight: 0.5, radius: 0.5, angleDeg: 180, variance: 0.5}
+            """;
+
+    static SweepSpec sweep(String axes, int seeds) {
+        return SweepSpec.parse("name: s\n" + BASE + "axes:\n" + axes + "seeds: " + seeds + "\n", "s.yaml");
+    }
+
+    @Test
+    void mixedRadixOrderSeedsSlowestLastAxisFastest() {
+        SweepSpec s = sweep("""
+                  - {path: psiN, values: [2, 3, 4]}
+                  - {path: t, linear: {from: 0.1, to: 0.2, points: 2}}
+                  - {path: "classes[1].variance", values: [0.25, 0.5, 1, 2]}
+                """, 3);
+        SpecGrid g = s.grid();
+        assertEquals(List.of("psiN", "t", "classes[1].variance"), g.axisNames());
+        assertEquals(3 * 2 * 4, g.pointsPerSeed());
+        assertEquals(3 * 2 * 4 * 3, g.size());
+        // Reference: nested loops in the documented order (seed outermost, last axis innermost).
+        double[] psiN = {2, 3, 4}, t = {0.1, 0.2}, var = {0.25, 0.5, 1, 2};
+        long index = 0;
+        for (int k = 0; k < 3; k++)
+            for (double a : psiN)
+                for (double b : t)
+                    for (double c : var) {
+                        GridPoint gp = g.point(index);
+                        assertEquals(index, gp.index());
+                        assertEquals(k, gp.seedIndex());
+                        assertEquals(7 + k, gp.params().seed());
+                        assertEquals(a, gp.params().psiN());
+                        assertEquals(b, gp.params().t());
+                        assertEquals(c, gp.params().classes().get(1).variance());
+                        assertEquals(2.0, gp.params().classes().get(0).variance()); // untouched field keeps the base value
+                        assertEquals(List.of(a, b, c), List.copyOf(gp.coordinates().values()));
+                        index++;
+                    }
+        assertThrows(IndexOutOfBoundsException.class, () -> g.point(g.size()));
+    }
+
+    @Test
+    void derivedTwoClassAxes() {
+        SpecGrid g = sweep("""
+                  - {path: varianceRatio, values: [0.25, 3]}
+                  - {path: imbalanceRatio, values: [0.2, 5]}
+                  - {path: radiusRatio, values: [0.5, 4]}
+                  - {path: angleDeg, values: [0, 60, 180]}
+                """, 1).grid();
+        double gVar = Math.sqrt(2.0 * 0.5), gRad = Math.sqrt(1.0 * 0.5);
+        for (long i = 0; i < g.size(); i++) {
+            GridPoint gp = g.point(i);
+            ClassSpec a = gp.params().classes().get(0), b = gp.params().classes().get(1);
+            double rv = gp.coordinates().get("varianceRatio"), ri = gp.coordinates().get("imbalanceRatio");
+            double rr = gp.coordinates().get("radiusRatio"), th = gp.coordinates().get("angleDeg");
+            // A few ulps of rounding from sqrt and division: relative 1e-14.
+            assertEquals(rv, a.variance() / b.variance(), 1e-14 * rv);
+            assertEquals(gVar, Math.sqrt(a.variance() * b.variance()), 1e-14);
+            assertEquals(ri, a.weight() / b.weight(), 1e-14 * ri);
+            assertEquals(1.0, a.weight() + b.weight(), 1e-15);
+            assertEquals(rr, a.radius() / b.radius(), 1e-14 * rr);
+            assertEquals(gRad, Math.sqrt(a.radius() * b.radius()), 1e-14);
+            assertEquals(10.0, a.angleDeg());
+            assertEquals(th, b.angleDeg() - a.angleDeg(), 1e-12);
+        }
+    }
+
+    @Test
+    void gridSurvivesJavaSerialization() throws Exception {
+        // Spark ships the grid to executors with Java serialization; the copy must yield identical points.
+        SpecGrid g = sweep("""
+                  - {path: varianceRatio, log: {from: 0.25, to: 4, points: 3}}
+                  - {path: imbalanceRatio, values: [0.5, 2]}
+                  - {path: "classes[1].radius", values: [0.5, 1]}
+                """, 2).grid();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(g);
+        }
+        Object copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = in.readObject();
+        }
+        SpecGrid h = (SpecGrid) copy;
+        assertEquals(g.size(), h.size());
+        assertEquals(g.axisNames(), h.axisNames());
+        for (long i = 0; i < g.size(); i++) assertEquals(g.point(i), h.point(i));
+    }
+
+    @Test
+    void rangesIncludeExactEndPoints() {
+        double[] lin = new AxisRange.Linear(0.1, 0.7, 4).values();
+        assertArrayEquals(new double[] {0.1, 0.3, 0.5, 0.7}, lin, 1e-15);
+        assertEquals(0.7, lin[3]);
+        double[] log = new AxisRange.Log(0.01, 100, 5).values();
+        assertEquals(0.01, log[0]);
+        assertEquals(100.0, log[4]);
+        for (int k = 1; k < 5; k++) assertEquals(10.0, log[k] / log[k - 1], 1e-13); // constant ratio 10
+    }
+
+    @Test
+    void specHashIgnoresSpellingAndDefaultsButNotValues() {
+        String axes = "  - {path: psiN, values: [2, 3]}\n";
+        String h = sweep(axes, 2).specHash();
+        assertTrue(h.matches("[0-9a-f]{64}"));
+        // Different key order, number spelling, explicit defaults, output folder: same hash.
+        String other = """
+                seeds: 2
+                output: elsewhere
+                axes:
+                  - {values: [2.0, 3e0], path: psiN}
+                base:
+                  classes:
+                    - {variance: 2, angleDeg: 10.0, radius: 1, weight: 0.5, name: A}
+                    - {name: B, weight: 0.5, radius: 0.5, angleDeg: 180, variance: 0.5}
+                  seed: 7
+                  t: 1e-2
+                  psiN: 4
+                  psiP: 8.0
+                  d: 40
+                  deltaGen: 0.01
+                  kappa: 0.9
+                  tauGrid: {min: 0.01, max: 1e7, points: 200}
+                  noise: exact
+                name: s
+                """;
+        assertEquals(h, SweepSpec.parse(other, "o").specHash());
+        assertNotEquals(h, sweep(axes, 3).specHash());
+        assertNotEquals(h, sweep("  - {path: psiN, values: [3, 2]}\n", 2).specHash());
+        assertNotEquals(h, sweep("  - {path: psiN, values: [2, 3.0000000000000004]}\n", 2).specHash());
+        assertNotEquals(h, SweepSpec.parse(other.replace("angleDeg: 10.0", "angleDeg: 10.5"), "o").specHash());
+        assertNotEquals(h, SweepSpec.parse(other.replace("name: s", "name: s2"), "o").specHash());
+        assertTrue(sweep(axes, 2).canonicalText().contains("\"psiN\""));
+    }
+
+    @Test
+    void everyAxisCombinationIsValidated() {
+        // Each axis alone is fine, but imbalanceRatio 0.01 with psiN 1 gives class A round(0.0099 * 1 * 40) = 0 points.
+        SpecException e = assertThrows(SpecException.class, () -> sweep("""
+                  - {path: imbalanceRatio, values: [1, 0.01]}
+                  - {path: psiN, values: [4, 1]}
+                """, 1));
+        assertTrue(e.getMessage().startsWith("axes = {imbalanceRatio: 0.01, psiN: 1}: this grid point is invalid: class A would get"), e.getMessage());
+    }
+
+    @Test
+    void confSweepsParse() {
+        SweepSpec q = SweepSpec.load(Path.of("..", "conf", "quickstart.yaml"));
+        assertEquals("quickstart", q.name());
+        assertEquals(List.of("varianceRatio", "imbalanceRatio"), q.grid().axisNames());
+        assertEquals(25, q.grid().size());
+        assertEquals(Path.of("runs", "quickstart"), q.outputDir(null));
+        assertEquals(Path.of("x"), q.outputDir(Path.of("x")));
+        SweepSpec ex = SweepSpec.load(Path.of("..", "conf", "example-sweep.yaml"));
+        assertEquals(3 * 3 * 2 * 3, ex.grid().size());
+        PointParams last = ex.grid().point(ex.grid().size() - 1).params();
+        assertEquals(12, last.seed());
+        assertEquals(Path.of("runs/example-sweep"), ex.outputDir(null));
+    }
+}
