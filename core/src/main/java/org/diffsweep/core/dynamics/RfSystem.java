@@ -36,10 +36,11 @@ public final class RfSystem {
     private final double[][] rayleigh;
     private final long featuresNanos;
     private final long eigenNanos;
+    private final LinAlg la;
 
     private RfSystem(NoiseAveragedMatrices moments, double[] eigenvalues, double[] eigenvectors, double[] pooledV,
                      double[] projectedV, double[][] scoreCross, double[] scoreNorm2, long featuresNanos,
-                     long eigenNanos) {
+                     long eigenNanos, LinAlg la) {
         this.moments = moments;
         this.psiP = (double) moments.p() / moments.d();
         this.eigenvalues = eigenvalues;
@@ -51,6 +52,7 @@ public final class RfSystem {
         this.rayleigh = new double[moments.numClasses()][];
         this.featuresNanos = featuresNanos;
         this.eigenNanos = eigenNanos;
+        this.la = la;
     }
 
     /** The system of a grid point, default feature settings, {@link LinAlg#best()}. */
@@ -85,7 +87,7 @@ public final class RfSystem {
         double[] g = new double[p * d];
         la.gemm(true, false, p, d, p, 1.0, q, v, 0.0, g);
         long t2 = System.nanoTime();
-        return new RfSystem(m, lambda, q, v, g, cross, norm2, featuresNanos + (t1 - t0), t2 - t1);
+        return new RfSystem(m, lambda, q, v, g, cross, norm2, featuresNanos + (t1 - t0), t2 - t1, la);
     }
 
     private static void scoreMoments(NoiseAveragedMatrices m, SeededStream noise, LinAlg la, double[][] cross,
@@ -164,7 +166,7 @@ public final class RfSystem {
             if (rayleigh[c] == null) {
                 int p = p();
                 double[] tmp = new double[p * p];
-                LinAlg.best().gemm(false, false, p, p, p, 1.0, classU(c), eigenvectors, 0.0, tmp);
+                la.gemm(false, false, p, p, p, 1.0, classU(c), eigenvectors, 0.0, tmp);
                 double[] r = new double[p];
                 for (int k = 0; k < p; k++) {
                     double s = 0;
@@ -183,6 +185,9 @@ public final class RfSystem {
             if (rayleigh[c] == null) rayleigh[c] = r;
         }
     }
+
+    /** The linear-algebra implementation the system was built with. */
+    public LinAlg linAlg() { return la; }
 
     /** Wall time spent drawing data and computing the feature and score moments, ns. */
     public long featuresNanos() { return featuresNanos; }
