@@ -44,7 +44,7 @@ class ScoreErrorTest {
             for (int i = 0; i < p; i++) {
                 fd.setEntry(i, i, Math.expm1(-2 * delta * lam[i] * tau[k] / sys.psiP()) / lam[i]);
             }
-            RealMatrix b = vt.multiply(q).multiply(fd).multiply(q.transpose()).scalarMultiply(1 / Math.sqrt(delta));
+            double[][] b = vt.multiply(q).multiply(fd).multiply(q.transpose()).scalarMultiply(1 / Math.sqrt(delta)).getData();
             for (int c = 0; c < 2; c++) {
                 SeededStream rng = new SeededStream(777 + c);
                 double[] y = new double[d * mc];
@@ -57,7 +57,7 @@ class ScoreErrorTest {
                     double e = 0;
                     for (int a = 0; a < d; a++) {
                         double bp = 0;
-                        for (int i = 0; i < p; i++) bp += b.getEntry(a, i) * phi[j * p + i];
+                        for (int i = 0; i < p; i++) bp += b[a][i] * phi[j * p + i];
                         e += (bp - s[a]) * (bp - s[a]);
                     }
                     e /= d;
