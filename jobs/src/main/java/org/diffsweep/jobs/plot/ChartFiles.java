@@ -33,7 +33,16 @@ public final class ChartFiles {
 
     /** A standalone SVG document of the chart. */
     public static String svg(JFreeChart chart, int width, int height) {
+        return svg(chart, width, height, "ds");
+    }
+
+    /**
+     * A standalone SVG document whose internal ids (clip paths, gradients) start with {@code idPrefix}, so several
+     * SVGs can be inlined in one HTML page without id collisions.
+     */
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(idPrefix);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGDocument();
     }
