@@ -60,6 +60,16 @@ public final class PhaseTables {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
+        String f = String.format(Locale.ROOT, "%.3g", v);
+        int e = f.indexOf('e');
+        String mant = e < 0 ? f : f.substring(0, e);
+        String exp = e < 0 ? "" : f.substring(e);
+        if (mant.indexOf('.') >= 0) {
+            mant = mant.replaceAll("0+$", "");
+            if (mant.endsWith(".")) {
+                mant = mant.substring(0, mant.length() - 1);
+            }
+        }
+        return mant + exp;
     }
 }

@@ -9,6 +9,12 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Objects;
 import org.diffsweep.jobs.phase.AxisScale;
+import org.diffsweep.jobs.phase.BoundaryExtractor;
+import org.diffsweep.jobs.phase.DMetric;
+import org.diffsweep.jobs.phase.PhaseAggregator;
+import org.diffsweep.jobs.phase.PhaseCell;
+import org.diffsweep.jobs.phase.SliceField;
+import org.diffsweep.jobs.phase.SliceFunction;
 import org.diffsweep.jobs.phase.Polyline;
 import org.diffsweep.jobs.phase.SliceAxis;
 import org.jfree.chart.JFreeChart;
@@ -73,6 +79,63 @@ public final class PhaseMapChart {
     }
 
     private PhaseMapChart() {
+    }
+
+    /**
+     * The figure input for one slice and one quantity, straight from the phase table: colours = measured seed mean,
+     * boundaries = D = 0 contours of the measured mean and of each predictor's mean, hatching = cells where some
+     * predictor's phase (BASELINE/REVERSED) differs from the measured one.
+     *
+     * @param slice      slice name
+     * @param x          x axis of the slice
+     * @param y          y axis of the slice
+     * @param cells      phase table rows (other slices and metrics are ignored)
+     * @param quantity   GEN, MEM or S
+     * @param refiner    optional cheap analytic predictor used to refine the predicted boundary's crossings (e.g.
+     *                   the closed-form D_S); null for none
+     */
+    public static Data fromCells(String slice, SliceAxis x, SliceAxis y, List<PhaseCell> cells,
+                                 DMetric.Quantity quantity, SliceFunction refiner) {
+        DMetric measured = switch (quantity) {
+            case GEN -> DMetric.GEN_MEASURED;
+            case MEM -> DMetric.MEM_MEASURED;
+            case S -> DMetric.S_MEASURED;
+        };
+        SliceField mean = SliceField.fromCells(x, y, cells, slice, measured, PhaseCell::mean);
+        java.util.List<Boundary> bounds = new java.util.ArrayList<>();
+        bounds.add(new Boundary("measured", BoundaryExtractor.trace(mean, null), true));
+        boolean[] disagree = new boolean[x.size() * y.size()];
+        for (DMetric m : DMetric.values()) {
+            if (m.isResidual() || m.quantity() != quantity || m == measured) {
+                continue;
+            }
+            SliceField pm = SliceField.fromCells(x, y, cells, slice, m, PhaseCell::mean);
+            boolean any = false;
+            for (double v : pm.values()) {
+                any |= !Double.isNaN(v);
+            }
+            if (!any) {
+                continue;
+            }
+            String name = m.label().substring(m.label().indexOf('(') + 1, m.label().length() - 1);
+            bounds.add(new Boundary(name, BoundaryExtractor.trace(pm,
+                    m.source() == DMetric.Source.CLOSED_FORM ? refiner : null), false));
+            for (List<Object> k : PhaseAggregator.disagreements(cells, measured, m)) {
+                if (k.get(0).equals(slice)) {
+                    int i = x.indexOf((Double) k.get(1));
+                    int j = y.indexOf((Double) k.get(2));
+                    if (i >= 0 && j >= 0) {
+                        disagree[i + j * x.size()] = true;
+                    }
+                }
+            }
+        }
+        String symbol = switch (quantity) {
+            case GEN -> "D_gen = ln(τ_gen,A / τ_gen,B)";
+            case MEM -> "D_mem = ln(τ_mem,A / τ_mem,B)";
+            case S -> "D_S = t_S^(A) − t_S^(B) (OU time)";
+        };
+        return new Data(measured.label() + ", slice " + slice, x, y, symbol, mean.values(), disagree, bounds);
     }
 
     /** Builds the chart. */

@@ -67,7 +67,9 @@ public final class ReversalSummary {
         sb.append("Slice ").append(slice).append(", ").append(metric.label()).append(": ");
         int rev = count.getOrDefault(Phase.REVERSED, 0);
         int base = count.getOrDefault(Phase.BASELINE, 0);
-        if (rev == 0) {
+        if (rev == 0 && base == 0) {
+            sb.append("no cell has a decided phase");
+        } else if (rev == 0) {
             sb.append("no reversal in the explored range (baseline order in ").append(base).append(" of ")
                     .append(cells.size()).append(" cells)");
         } else {
@@ -108,6 +110,9 @@ public final class ReversalSummary {
                 both++;
                 agree += pm == c.phase() ? 1 : 0;
             }
+        }
+        if (both == 0) {
+            return "Slice " + slice + ", " + pred.label() + " vs measured: no cell where both phases are decided.";
         }
         return "Slice " + slice + ", " + pred.label() + " vs measured: same phase in " + agree + " of " + both
                 + " cells where both are decided" + (both > agree ? " (disagreements are hatched in the phase maps)."
