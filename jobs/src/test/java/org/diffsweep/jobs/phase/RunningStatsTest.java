@@ -84,4 +84,19 @@ class RunningStatsTest {
         assertEquals(2, m.ambiguous());
         assertEquals(2.0, m.stats().mean(), 1e-15);
     }
+
+    @Test
+    void accumulatorsSurviveJavaSerialization() throws Exception {
+        // Spark ships aggregateByKey zero values and partial results with Java serialization
+        CellStats c = CellStats.EMPTY.plus(1.5, true).plus(2.5, false);
+        CellKey k = new CellKey("s", DMetric.GEN_PRED_CW, 0.5, 2.0);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(java.util.Map.of(k, c));
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(java.util.Map.of(k, c), in.readObject());
+        }
+    }
 }
