@@ -86,7 +86,8 @@ public final class PhaseAggregator {
     public List<PhaseCell> summarise(Map<CellKey, CellStats> merged, BaselineRule baseline) {
         Map<CellKey, int[]> signs = new HashMap<>();
         Map<CellKey, Boolean> determined = new HashMap<>();
-        Map<List<Object>, List<CellKey>> bySliceMetric = new HashMap<>();
+        Map<List<Object>, java.util.TreeMap<Double, java.util.TreeMap<Double, CellKey>>> bySliceMetric =
+                new HashMap<>();
         for (Map.Entry<CellKey, CellStats> e : merged.entrySet()) {
             CellKey k = e.getKey();
             CellStats c = e.getValue();
@@ -94,7 +95,8 @@ public final class PhaseAggregator {
                     c.stats().ciHalfWidth(level));
             signs.put(k, new int[] {sign});
             determined.put(k, c.missing() == 0 && c.ambiguous() == 0 && c.stats().count() > 0 && sign != 0);
-            bySliceMetric.computeIfAbsent(List.of(k.slice(), k.metric()), z -> new ArrayList<>()).add(k);
+            bySliceMetric.computeIfAbsent(List.of(k.slice(), k.metric()), z -> new java.util.TreeMap<>())
+                    .computeIfAbsent(k.x(), z -> new java.util.TreeMap<>()).put(k.y(), k);
         }
         List<PhaseCell> out = new ArrayList<>(merged.size());
         for (Map.Entry<CellKey, CellStats> e : merged.entrySet()) {
@@ -133,14 +135,23 @@ public final class PhaseAggregator {
         return out;
     }
 
-    private static CellKey find(List<CellKey> candidates, CellKey target) {
-        if (candidates == null) {
+    private static CellKey find(java.util.TreeMap<Double, java.util.TreeMap<Double, CellKey>> grid, CellKey target) {
+        if (grid == null) {
             return null;
         }
-        for (CellKey k : candidates) {
-            if (close(k.x(), target.x()) && close(k.y(), target.y())) {
-                return k;
-            }
+        java.util.TreeMap<Double, CellKey> column = nearest(grid, target.x());
+        return column == null ? null : nearest(column, target.y());
+    }
+
+    /** The value whose key is within the relative tolerance of {@code key}, or null. */
+    private static <V> V nearest(java.util.TreeMap<Double, V> map, double key) {
+        Map.Entry<Double, V> lo = map.floorEntry(key);
+        Map.Entry<Double, V> hi = map.ceilingEntry(key);
+        if (lo != null && close(lo.getKey(), key)) {
+            return lo.getValue();
+        }
+        if (hi != null && close(hi.getKey(), key)) {
+            return hi.getValue();
         }
         return null;
     }

@@ -138,6 +138,25 @@ public final class RefinementPlanner {
         return new Plan(out, stop, flagged.size());
     }
 
+    /**
+     * Planner input from phase-table rows of one slice and metric: each row's seed mean and half-width at its
+     * lattice point ({@link RefinementLattice#locate}). A MISSING cell gets a NaN mean (its cells are not refined);
+     * an AMBIGUOUS-by-flag cell gets an infinite half-width, so it counts as straddling 0.
+     */
+    public static Map<LatticePoint, Evaluation> evaluations(RefinementLattice lattice, List<PhaseCell> cells,
+                                                            String slice, DMetric metric) {
+        Map<LatticePoint, Evaluation> out = new java.util.HashMap<>();
+        for (PhaseCell c : cells) {
+            if (!c.slice().equals(slice) || c.metric() != metric) {
+                continue;
+            }
+            double mean = c.phase() == Phase.MISSING ? Double.NaN : c.mean();
+            double hw = c.ambiguous() > 0 ? Double.POSITIVE_INFINITY : c.halfWidth();
+            out.put(lattice.locate(c.x(), c.y()), new Evaluation(mean, hw));
+        }
+        return out;
+    }
+
     private static boolean flagged(List<LatticePoint> ring, Map<LatticePoint, Evaluation> ev) {
         boolean pos = false;
         boolean neg = false;

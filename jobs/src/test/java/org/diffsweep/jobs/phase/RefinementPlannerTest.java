@@ -144,4 +144,48 @@ class RefinementPlannerTest {
         }
         assertEquals(4.0, lat.xValue(lat.maxIx()), 0.0);
     }
+
+    @Test
+    void noisySeedsDriveRefinementThroughThePhaseTable() {
+        // three seeds with a deterministic perturbation of amplitude 0.05; the planner reads seed means and
+        // t-intervals from the aggregated phase table, as the Spark driver will
+        RefinementLattice lat = new RefinementLattice(X, Y, 4);
+        RefinementPlanner planner = RefinementPlanner.of(lat, 20_000);
+        PhaseAggregator agg = PhaseAggregator.of(0.95, Set.of(DMetric.GEN_MEASURED));
+        Map<CellKey, CellStats> merged = Map.of();
+        int points = 0;
+        List<RefinementPlanner.PlannedPoint> wave = planner.initialWave();
+        int w = 0;
+        RefinementPlanner.Plan plan;
+        Map<LatticePoint, RefinementPlanner.Evaluation> ev;
+        do {
+            java.util.List<PairSample> rows = new java.util.ArrayList<>();
+            points += wave.size();
+            for (RefinementPlanner.PlannedPoint p : wave) {
+                for (int s = 0; s < 3; s++) {
+                    double d = D.value(p.x(), p.y()) + 0.05 * Math.sin(11 * p.x() + 5 * p.y() + 2 * s);
+                    rows.add(new PairSample("s", p.x(), p.y(), s, "", PhaseAggregatorTest.cr("A", Math.exp(d), 1.0,
+                            false, 1.0, 1.0, null, null), PhaseAggregatorTest.cr("B", 1.0, 1.0, false, 1.0, 1.0, null,
+                            null)));
+                }
+            }
+            merged = PhaseAggregator.merge(merged, agg.accumulate(rows)); // only the new wave is aggregated
+            List<PhaseCell> cells = agg.summarise(merged, BaselineRule.alongY(1.0));
+            ev = RefinementPlanner.evaluations(lat, cells, "s", DMetric.GEN_MEASURED);
+            assertEquals(points, ev.size(), "every evaluated point maps to its own lattice point");
+            plan = planner.next(ev, ++w);
+            wave = plan.points();
+        } while (!wave.isEmpty());
+        assertEquals(RefinementPlanner.Stop.CONVERGED, plan.stop());
+        long full = (long) ((X.size() - 1) * 16 + 1) * ((Y.size() - 1) * 16 + 1);
+        // straddling intervals widen the refined band, but it stays a band: measured 1 393 of 24 897 (17.9x)
+        assertTrue(points < full / 10, points + " of " + full);
+        Map<LatticePoint, Double> means = new HashMap<>();
+        ev.forEach((k, e) -> means.put(k, e.mean()));
+        // seed means are off by at most 0.05 and dD/d ln y = 1, so each vertex is within 0.05 (plus the finest-cell
+        // interpolation error, as in the noiseless test) of the true boundary in ln y
+        double hu = lat.u(1) - lat.u(0);
+        double interp = 2 * B * hu * hu / (8 * (A - 2 * B * Math.log(4))) * (A + 2 * B * Math.log(4));
+        assertTrue(maxError(BoundaryExtractor.trace(lat, means, null)) <= 0.05 + interp);
+    }
 }
