@@ -138,6 +138,20 @@ public final class PhaseMapChart {
         return new Data(measured.label() + ", slice " + slice, x, y, symbol, mean.values(), disagree, bounds);
     }
 
+    /**
+     * A residual map (theory minus simulation): colours = seed mean of a {@code RESID_*} metric on the same diverging
+     * scale, no boundaries.
+     */
+    public static Data residualFromCells(String slice, SliceAxis x, SliceAxis y, List<PhaseCell> cells,
+                                         DMetric residual) {
+        if (!residual.isResidual()) {
+            throw new IllegalArgumentException(residual + " is not a residual metric");
+        }
+        SliceField f = SliceField.fromCells(x, y, cells, slice, residual, PhaseCell::mean);
+        return new Data(residual.label() + ", slice " + slice, x, y, "predicted − measured", f.values(), null,
+                List.of());
+    }
+
     /** Builds the chart. */
     public static JFreeChart create(Data d) {
         int nx = d.x().size();

@@ -111,6 +111,11 @@ class PipelineTest {
         byte[] memPng = ChartFiles.write(PhaseMapChart.create(PhaseMapChart.fromCells("t=0.1", x, y, cells,
                 DMetric.Quantity.MEM, null)), OUT.resolve("phase-D_mem"), 900, 650);
 
+        PhaseMapChart.Data resid = PhaseMapChart.residualFromCells("t=0.1", x, y, cells, DMetric.RESID_GEN_W);
+        for (int k = 0; k < resid.values().length; k++) {
+            // w is the noiseless D_gen + 0.25, so the residual is 0.25 minus the seed-mean noise (|.| <= delta)
+            assertEquals(0.25, resid.values()[k], delta + 1e-12);
+        }
         List<String> summary = ReversalSummary.describe(cells, "variance ratio", "imbalance ratio");
         List<List<String>> rowsTable = new ArrayList<>();
         for (PhaseCell c : cells) {
