@@ -220,8 +220,9 @@ public final class PhaseMapChart {
             anyMissing |= Double.isNaN(d.values()[k]);
         }
         if (anyDisagree) {
-            LegendItem li = new LegendItem("hatched: predictor and measurement disagree on the phase", null, null,
-                    null, new Rectangle2D.Double(-7, -7, 14, 14), new HatchPaint().paint(), new BasicStroke(2f),
+            // plain swatch (white, thick outline): texture paints do not survive the SVG export
+            LegendItem li = new LegendItem("hatched, outlined: predictor and measurement disagree on the phase", null,
+                    null, null, new Rectangle2D.Double(-7, -7, 14, 14), Color.WHITE, new BasicStroke(2.5f),
                     Color.BLACK);
             legend.add(li);
         }
@@ -262,20 +263,5 @@ public final class PhaseMapChart {
         e[0] = s.fromInternal(a.internal(0) - 0.5 * (a.internal(1) - a.internal(0)));
         e[n] = s.fromInternal(a.internal(n - 1) + 0.5 * (a.internal(n - 1) - a.internal(n - 2)));
         return e;
-    }
-
-    /** A small hatch texture for the legend swatch. */
-    private static final class HatchPaint {
-        Paint paint() {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(6, 6,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = img.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, 6, 6);
-            g.setColor(Color.BLACK);
-            g.drawLine(0, 5, 5, 0);
-            g.dispose();
-            return new java.awt.TexturePaint(img, new Rectangle2D.Double(0, 0, 6, 6));
-        }
     }
 }
