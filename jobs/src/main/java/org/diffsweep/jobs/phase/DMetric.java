@@ -1,0 +1,153 @@
+package org.diffsweep.jobs.phase;
+
+import java.util.function.Function;
+import org.diffsweep.core.point.ClassResult;
+
+/**
+ * The order parameters of the phase diagram (theory.md §8, §12.8) and their residuals, as functions of one seed's
+ * (A, B) class results.
+ *
+ * <ul>
+ *   <li>D_gen = log(tau_gen,A / tau_gen,B), D_mem = log(tau_mem,A / tau_mem,B) (natural log, dimensionless);</li>
+ *   <li>D_S = t_S^(A) − t_S^(B) (difference of OU diffusion times).</li>
+ * </ul>
+ * Each exists in a measured variant (learning curves §12.6; backward simulation for t_S) and predicted variants
+ * (spectral w and cw, §12.7; closed-form t_S, §6.2). A {@code RESID_*} metric is predicted − measured of the same
+ * quantity for the same seed (paired), so its seed aggregate has an honest interval.
+ *
+ * <p>A metric is {@code null} (missing) when any time it needs is null (never reached, not computed, or a
+ * pre-committed class whose closed-form t_S is infinite).
+ */
+public enum DMetric {
+    GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassResult::tauGen, null),
+    GEN_PRED_W(Quantity.GEN, Source.PRED_W, ClassResult::tauGenPred, null),
+    GEN_PRED_CW(Quantity.GEN, Source.PRED_CW, ClassResult::tauGenPredCw, null),
+    MEM_MEASURED(Quantity.MEM, Source.MEASURED, ClassResult::tauMem, null),
+    MEM_PRED_W(Quantity.MEM, Source.PRED_W, ClassResult::tauMemPred, null),
+    MEM_PRED_CW(Quantity.MEM, Source.PRED_CW, ClassResult::tauMemPredCw, null),
+    S_MEASURED(Quantity.S, Source.MEASURED, ClassResult::tSMeasured, null),
+    S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassResult::tS, null),
+    RESID_GEN_W(Quantity.GEN, Source.PRED_W, null, GEN_MEASURED),
+    RESID_GEN_CW(Quantity.GEN, Source.PRED_CW, null, GEN_MEASURED),
+    RESID_MEM_W(Quantity.MEM, Source.PRED_W, null, MEM_MEASURED),
+    RESID_MEM_CW(Quantity.MEM, Source.PRED_CW, null, MEM_MEASURED),
+    RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED);
+
+    /** Which order parameter. */
+    public enum Quantity {
+        /** D_gen, log ratio of generalization times. */
+        GEN,
+        /** D_mem, log ratio of memorization times. */
+        MEM,
+        /** D_S, difference of per-class speciation times. */
+        S
+    }
+
+    /** Where the times come from. */
+    public enum Source {
+        /** Learning curves (§12.6) or backward simulation (t_S, §6.2). */
+        MEASURED,
+        /** Class-resolved weights of the pooled U's eigenvectors (w, §5.3(3)). */
+        PRED_W,
+        /** Spectrum of the class-weighted matrix (n_c/n) U_c (cw). */
+        PRED_CW,
+        /** Closed form / bisection of §6.2. */
+        CLOSED_FORM
+    }
+
+    private final Quantity quantity;
+    private final Source source;
+    private final Function<ClassResult, Double> time;
+    private final DMetric measuredPartner;
+
+    DMetric(Quantity quantity, Source source, Function<ClassResult, Double> time, DMetric measuredPartner) {
+        this.quantity = quantity;
+        this.source = source;
+        this.time = time;
+        this.measuredPartner = measuredPartner;
+    }
+
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    /** For a residual, the source of its predicted term. */
+    public Source source() {
+        return source;
+    }
+
+    /** True for predicted − measured residuals (no phase is assigned to those). */
+    public boolean isResidual() {
+        return measuredPartner != null;
+    }
+
+    /** The measured-times metric of the same quantity as this one (itself when measured). */
+    public DMetric measured() {
+        return switch (quantity) {
+            case GEN -> GEN_MEASURED;
+            case MEM -> MEM_MEASURED;
+            case S -> S_MEASURED;
+        };
+    }
+
+    /** The predicted metric a residual is built from; itself for non-residuals. */
+    public DMetric predicted() {
+        if (!isResidual()) {
+            return this;
+        }
+        for (DMetric m : values()) {
+            if (!m.isResidual() && m.quantity == quantity && m.source == source) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no predicted metric for " + this);
+    }
+
+    /**
+     * True when the per-class "curves crossed more than once" flag (§12.8) applies: measured tau metrics and
+     * residuals built on them. Predicted times and t_S do not come from those curves.
+     */
+    public boolean usesAmbiguityFlag() {
+        return quantity != Quantity.S && (source == Source.MEASURED || isResidual());
+    }
+
+    /** The metric's value for one seed, or {@code null} when a needed time (or a class row) is missing. */
+    public Double value(ClassResult a, ClassResult b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (isResidual()) {
+            Double p = predicted().value(a, b);
+            Double m = measuredPartner.value(a, b);
+            return p == null || m == null ? null : p - m;
+        }
+        Double ta = time.apply(a);
+        Double tb = time.apply(b);
+        if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) {
+            return null;
+        }
+        if (quantity == Quantity.S) {
+            return ta - tb;
+        }
+        if (ta <= 0 || tb <= 0) {
+            return null;
+        }
+        return Math.log(ta / tb);
+    }
+
+    /** Short human label, e.g. {@code "D_gen (measured)"}. */
+    public String label() {
+        String q = switch (quantity) {
+            case GEN -> "D_gen";
+            case MEM -> "D_mem";
+            case S -> "D_S";
+        };
+        String s = switch (source) {
+            case MEASURED -> "measured";
+            case PRED_W -> "predicted w";
+            case PRED_CW -> "predicted cw";
+            case CLOSED_FORM -> "closed form";
+        };
+        return isResidual() ? q + " residual (" + s + " − measured)" : q + " (" + s + ")";
+    }
+}
