@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.diffsweep.core.features.GeConstants;
 import org.diffsweep.core.mixture.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 
@@ -69,7 +70,7 @@ public final class SpectrumSolver {
     public static SpectrumResult solveAtoms(double psiP, double psiN, double t, double[] atoms, double[] weights, int points) {
         double sx2 = 0;
         for (int j = 0; j < atoms.length; j++) sx2 += weights[j] * atoms[j];
-        AtomSystem sys = AtomSystem.of(psiP, psiN, ClassCoefficients.of(t, sx2, 0), atoms, weights);
+        AtomSystem sys = AtomSystem.of(psiP, psiN, GeConstants.of(sx2, t), atoms, weights);
         return analyse(sys, null, List.of(), psiP, -Math.expm1(-2 * t), points);
     }
 
