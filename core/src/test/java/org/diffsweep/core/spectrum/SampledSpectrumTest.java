@@ -99,7 +99,7 @@ class SampledSpectrumTest {
             assertEquals(bulk.mass() * p, g.length, 1e-3 * p, "count of bulk " + b);
             double ks = kolmogorov(r, b, g);
             double tol = (b == 0 ? 2.5 : 1.0) / Math.sqrt(d);
-            assertTrue(ks < tol, "Kolmogorov distance of bulk " + b + " = " + ks + " > " + tol); "MEASURE bulk " + b + " ks " + ks + " lo " + bulk.lo() + " vs " + g[0] + " hi " + bulk.hi() + " vs " + g[g.length - 1]);
+            assertTrue(ks < tol, "Kolmogorov distance of bulk " + b + " = " + ks + " > " + tol);
             double width = bulk.hi() - bulk.lo();
             assertEquals(bulk.lo(), g[0], 0.2 * width, "lower edge of bulk " + b);
             assertEquals(bulk.hi(), g[g.length - 1], 0.2 * width, "upper edge of bulk " + b);
