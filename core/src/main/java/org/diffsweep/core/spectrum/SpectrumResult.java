@@ -7,20 +7,29 @@ import java.util.List;
  * bulks (support and mass), per-class predictions, and the density on the adaptive lambda grid.
  *
  * @param deltaLocation  s̄^2, where the delta peak sits
- * @param deltaMass      weight of the delta peak, {@code lim eps Im q(s̄^2 + i eps)}
+ * @param deltaMass      weight of the delta peak, {@code lim_{eps -> 0} eps Im q(s̄^2 + i eps)}
  * @param totalMass      deltaMass + sum of bulk masses (1 up to quadrature error: the mass check)
  * @param bulks          bulks in increasing lambda
  * @param classes        per-class predictions (empty for the general atoms system)
  * @param lambda         grid, increasing (all bulks, each from its lower to its upper edge)
- * @param rho            density at eps = 1e-11 on the grid
+ * @param rho            density at eps = 1e-11 on the grid (0 at each bulk's two edge points, which are not solved;
+ *                       at an inverse-square-root edge, e.g. a bulk touching s̄^2 when n + d >= p, it diverges there)
  * @param rhoClass       class-resolved densities rho_c on the grid, [class][point] (empty for the atoms system)
  * @param solves         number of lambda points solved (scan, edge bisection, grid)
- * @param failures       number of lambda points where every fallback failed (NaN density; 0 on success)
+ * @param failures       number of interior grid points where every fallback failed (NaN density; 0 on success)
+ * @param fallbacks      number of continuation rungs that needed a fallback (sub-rungs or Levenberg–Marquardt)
  * @param cpuNanos       CPU time of the whole solve
  */
 public record SpectrumResult(double deltaLocation, double deltaMass, double totalMass, List<Bulk> bulks,
                              List<ClassSpectrum> classes, double[] lambda, double[] rho, double[][] rhoClass,
-                             int solves, int failures, long cpuNanos) {
+                             int solves, int failures, int fallbacks, long cpuNanos) {
+
+    /** The density as (lambda, rho) pairs, for JSON output. */
+    public double[][] densityPairs() {
+        double[][] out = new double[lambda.length][];
+        for (int i = 0; i < lambda.length; i++) out[i] = new double[] {lambda[i], rho[i]};
+        return out;
+    }
 
     /** The top bulk (generalization, or merged). */
     public Bulk generalizationBulk() { return bulks.get(bulks.size() - 1); }

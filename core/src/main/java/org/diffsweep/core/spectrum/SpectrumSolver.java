@@ -12,7 +12,7 @@ import org.diffsweep.core.point.PointParams;
  * The asymptotic spectrum of the random-features matrix U and the per-class predicted times (theory §3.3–3.5, §5.4,
  * §12.7, §12.11).
  *
- * <p>Algorithm. (1) Delta weight: {@code eps Im q(s̄^2 + i eps)} at eps = 1e-10. (2) Coarse scan of
+ * <p>Algorithm. (1) Delta weight: {@code eps Im q(s̄^2 + i eps)}, extrapolated to eps = 0 ({@link #deltaWeight}). (2) Coarse scan of
  * {@code log(lambda - s̄^2)} over ten decades below an upper estimate (enlarged until the top is outside the
  * support). A lambda is in the support when the density at eps = 1e-11 is at least half of the density at
  * eps ~ 1e-10: outside the support rho_eps is proportional to eps, inside it tends to rho > 0. (3) Each support
@@ -30,7 +30,8 @@ public final class SpectrumSolver {
     static final int SCAN_POINTS = 160;
     static final double SCAN_DECADES = 9;
     static final int BISECTIONS = 22;
-    static final double DELTA_EPS = 1e-10;
+    static final double DELTA_EPS_1 = 1e-6;
+    static final double DELTA_EPS_2 = 1e-8;
     static final double LOW_QUANTILE = 0.02;
 
     private SpectrumSolver() {}
@@ -83,8 +84,7 @@ public final class SpectrumSolver {
         double s2 = sys.deltaLocation();
         int[] solves = {0};
 
-        Cx[] xd = sol.solveAt(s2, DELTA_EPS);
-        double deltaMass = xd == null ? Double.NaN : Math.max(0, DELTA_EPS * xd[0].im());
+        double deltaMass = deltaWeight(sol, s2);
 
         double top = 3 * sys.upperEstimate();
         List<double[]> edges = null;
@@ -100,6 +100,20 @@ public final class SpectrumSolver {
             if (Math.abs(best.totalMass() - 1) <= MASS_TOLERANCE) break;
         }
         return best;
+    }
+
+    /**
+     * Weight of the delta peak at s̄^2: w(eps) = eps Im q(s̄^2 + i eps) = w_0 + c sqrt(eps) + O(eps^2 / D^2), where
+     * the sqrt term comes from a bulk with an inverse-square-root edge at s̄^2 (n + d >= p) and D is the distance to
+     * the nearest regular bulk. Richardson extrapolation from eps = 1e-6 and 1e-8 removes the sqrt term.
+     */
+    static double deltaWeight(StieltjesSolver sol, double s2) {
+        Cx[] x1 = sol.solveAt(s2, DELTA_EPS_1);
+        Cx[] x2 = sol.solveAt(s2, DELTA_EPS_2);
+        if (x1 == null || x2 == null) return Double.NaN;
+        double w1 = DELTA_EPS_1 * x1[0].im(), w2 = DELTA_EPS_2 * x2[0].im();
+        double r = Math.sqrt(DELTA_EPS_2 / DELTA_EPS_1);
+        return Math.max(0, (w2 - r * w1) / (1 - r));
     }
 
     private static boolean inSupport(StieltjesSolver.Solution s) {
@@ -120,7 +134,8 @@ public final class SpectrumSolver {
             boolean in = inSupport(sol.solve(s2 + Math.exp(x)));
             solves[0]++;
             if (in && !prevIn) {
-                lo = bisect(sol, s2, prevX, x, false, solves);
+                // in the support already nine decades below the top: a hard edge at the delta location (n + d >= p)
+                lo = i == 0 ? s2 : bisect(sol, s2, prevX, x, false, solves);
             } else if (!in && prevIn) {
                 out.add(new double[] {lo, bisect(sol, s2, prevX, x, true, solves)});
             }
@@ -153,21 +168,27 @@ public final class SpectrumSolver {
         double[] lam = new double[total];
         double[] rho = new double[total];
         double[][] rc = new double[nc][total];
-        double[] dTheta = new double[total]; // d lambda / d theta * d theta (quadrature weight for trapezoid in theta)
+        double[] jac = new double[total]; // d lambda / d theta at each grid point
+        double[] hb = new double[nb];     // theta step of each bulk
         double[] masses = new double[nb];
         int failures = 0;
         sol.reset();
         for (int b = 0; b < nb; b++) {
             double lo = edges.get(b)[0], hi = edges.get(b)[1];
             double h = Math.PI / (per - 1);
-            double mass = 0;
+            hb[b] = h;
             for (int j = 0; j < per; j++) {
                 int idx = b * per + j;
                 double th = j * h;
                 double l = lo + (hi - lo) * 0.5 * (1 - Math.cos(th));
+                lam[idx] = l;
+                jac[idx] = (hi - lo) * 0.5 * Math.sin(th);
+                if (j == 0 || j == per - 1) { // edge points are not solved: rho = 0 there (the integrals extrapolate)
+                    rho[idx] = 0;
+                    continue;
+                }
                 StieltjesSolver.Solution s = sol.solve(l);
                 solves[0]++;
-                lam[idx] = l;
                 if (!s.ok()) {
                     failures++;
                     rho[idx] = Double.NaN;
@@ -179,11 +200,13 @@ public final class SpectrumSolver {
                     Cx tc = cls.classTransform(c, s.x()[0], s.x()[1]);
                     rc[c][idx] = Math.max(0, tc.im() / (Math.PI * l));
                 }
-                double wq = (j == 0 || j == per - 1 ? 0.5 : 1) * h * (hi - lo) * 0.5 * Math.sin(th);
-                dTheta[idx] = wq;
-                if (Double.isFinite(rho[idx])) mass += wq * rho[idx];
             }
-            masses[b] = mass;
+        }
+        boolean[] one = new boolean[nb];
+        for (int b = 0; b < nb; b++) {
+            java.util.Arrays.fill(one, false);
+            one[b] = true;
+            masses[b] = integral(rho, jac, hb, per, one, null);
         }
         List<Bulk> bulks = new ArrayList<>();
         Bulk.Kind[] kinds = label(masses, psiP);
@@ -199,12 +222,12 @@ public final class SpectrumSolver {
                 allSel[b] = memSel[b] || kinds[b] == Bulk.Kind.CLUSTER;
                 genSel[b] = kinds[b] == Bulk.Kind.GENERALIZATION || kinds[b] == Bulk.Kind.MERGED;
             }
-            double memLo = quantile(lam, rc[c], dTheta, per, memSel, LOW_QUANTILE);
-            double memHi = quantile(lam, rc[c], dTheta, per, memSel, 1 - LOW_QUANTILE);
-            double memLoAll = quantile(lam, rc[c], dTheta, per, allSel, LOW_QUANTILE);
-            double memMass = integral(rc[c], dTheta, per, allSel, null);
-            double genMass = integral(rc[c], dTheta, per, genSel, null);
-            double genInv = integral(rc[c], dTheta, per, genSel, lam);
+            double memLo = quantile(lam, rc[c], jac, hb, per, memSel, LOW_QUANTILE);
+            double memHi = quantile(lam, rc[c], jac, hb, per, memSel, 1 - LOW_QUANTILE);
+            double memLoAll = quantile(lam, rc[c], jac, hb, per, allSel, LOW_QUANTILE);
+            double memMass = integral(rc[c], jac, hb, per, allSel, null);
+            double genMass = integral(rc[c], jac, hb, per, genSel, null);
+            double genInv = integral(rc[c], jac, hb, per, genSel, lam);
             double harm = genMass / genInv;
             classes.add(new ClassSpectrum(names.get(c), memMass, genMass, memLo, memHi, memLoAll, harm,
                     psiP / (deltaT * memLo), psiP / (deltaT * memLoAll), psiP / (deltaT * harm),
@@ -212,7 +235,7 @@ public final class SpectrumSolver {
         }
         long cpu = (cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpu0;
         return new SpectrumResult(s2, deltaMass, total0, List.copyOf(bulks), List.copyOf(classes), lam, rho, rc,
-                solves[0], failures, cpu);
+                solves[0], failures, sol.fallbackCount, cpu);
     }
 
     /**
@@ -256,39 +279,47 @@ public final class SpectrumSolver {
         return kinds;
     }
 
-    /** Sum over selected bulks of w f (or w f / lambda when divide is given). */
-    private static double integral(double[] f, double[] w, int per, boolean[] sel, double[] divide) {
+    /**
+     * Integrand g_j = f_j (d lambda/d theta)_j of bulk b in theta. At the two end points (d lambda/d theta = 0, and f
+     * may be NaN or infinite on a hard edge) g is extrapolated quadratically from the three nearest interior points
+     * (exact for a square-root edge, g ~ theta^2, and for an inverse-square-root edge, g ~ const), clipped at 0.
+     */
+    private static double[] integrand(double[] f, double[] jac, int per, int b, double[] divide) {
+        double[] g = new double[per];
+        for (int j = 1; j < per - 1; j++) {
+            int i = b * per + j;
+            double v = f[i] * jac[i] / (divide == null ? 1 : divide[i]);
+            g[j] = Double.isFinite(v) ? v : 0;
+        }
+        if (per >= 5) {
+            g[0] = Math.max(0, 3 * g[1] - 3 * g[2] + g[3]);
+            g[per - 1] = Math.max(0, 3 * g[per - 2] - 3 * g[per - 3] + g[per - 4]);
+        }
+        return g;
+    }
+
+    /** Trapezoid rule in theta over the selected bulks of f (or f / lambda when divide is given). */
+    private static double integral(double[] f, double[] jac, double[] hb, int per, boolean[] sel, double[] divide) {
         double s = 0;
         for (int b = 0; b < sel.length; b++) {
             if (!sel[b]) continue;
-            for (int j = 0; j < per; j++) {
-                int i = b * per + j;
-                if (!Double.isFinite(f[i])) continue;
-                s += w[i] * f[i] / (divide == null ? 1 : divide[i]);
-            }
+            double[] g = integrand(f, jac, per, b, divide);
+            for (int j = 0; j < per; j++) s += (j == 0 || j == per - 1 ? 0.5 : 1) * hb[b] * g[j];
         }
         return s;
     }
 
-    /** The q-quantile of the measure f dlambda over the selected bulks (linear interpolation of the cumulative). */
-    private static double quantile(double[] lam, double[] f, double[] w, int per, boolean[] sel, double q) {
-        double tot = 0;
-        for (int b = 0; b < sel.length; b++) {
-            if (!sel[b]) continue;
-            for (int j = 1; j < per; j++) {
-                int i = b * per + j;
-                double fa = Double.isFinite(f[i - 1]) ? f[i - 1] : 0, fb = Double.isFinite(f[i]) ? f[i] : 0;
-                tot += 0.5 * (fa + fb) * (lam[i] - lam[i - 1]);
-            }
-        }
+    /** The q-quantile of the measure f dlambda over the selected bulks (cumulative trapezoid in theta, linear in lambda within a panel). */
+    private static double quantile(double[] lam, double[] f, double[] jac, double[] hb, int per, boolean[] sel, double q) {
+        double tot = integral(f, jac, hb, per, sel, null);
         if (!(tot > 0)) return Double.NaN;
         double target = q * tot, cum = 0;
         for (int b = 0; b < sel.length; b++) {
             if (!sel[b]) continue;
+            double[] g = integrand(f, jac, per, b, null);
             for (int j = 1; j < per; j++) {
                 int i = b * per + j;
-                double fa = Double.isFinite(f[i - 1]) ? f[i - 1] : 0, fb = Double.isFinite(f[i]) ? f[i] : 0;
-                double inc = 0.5 * (fa + fb) * (lam[i] - lam[i - 1]);
+                double inc = 0.5 * hb[b] * (g[j - 1] + g[j]);
                 if (cum + inc >= target && inc > 0) {
                     return lam[i - 1] + (lam[i] - lam[i - 1]) * (target - cum) / inc;
                 }

@@ -71,6 +71,22 @@ class SpectrumSolverTest {
     }
 
     /**
+     * At the interpolation threshold n + d = p (psi_p 16, psi_n 15, two classes with centroids) the memorization bulk
+     * touches s̄^2 with an inverse-square-root edge and there is no delta peak (weight max(0, 1 - (n + d)/p) = 0).
+     * The delta extrapolation and the hard-edge quadrature must still give mass 1 (1e-4) and d/p for rho_2.
+     */
+    @Test
+    void hardEdgeAtInterpolationKeepsTheMass() {
+        List<ClassCoefficients> coef = List.of(ClassCoefficients.of(0.1, 2, 0.5), ClassCoefficients.of(0.1, 0.5, 0.5));
+        SpectrumResult r = SpectrumSolver.solveClasses(16, 15, 0.1, new double[] {0.3, 0.7}, coef, List.of("A", "B"), 400);
+        assertEquals(0, r.deltaMass(), 1e-4);
+        assertEquals(1, r.totalMass(), 1e-4);
+        assertEquals(r.deltaLocation(), r.bulks().get(0).lo(), 1e-12, "the bulk starts at s̄^2");
+        assertEquals(1.0 / 16, r.generalizationBulk().mass(), 1e-4);
+        assertEquals(0, r.failures());
+    }
+
+    /**
      * 400 points well under a second (CPU time of the solving thread, so a loaded machine does not matter); the
      * second call measures the JIT-compiled solver.
      */
