@@ -18,9 +18,20 @@ package org.diffsweep.core.spectrum;
  * @param tauGenPred         psi_p / (Delta_t genHarmonicMean)
  * @param memEdgeLoAsym      asymptotic sub-bulk edge s̄^2 + v_c^2 (sqrt(psi_p/psi_n) - sqrt(pi_c))^2 (§5.4)
  * @param memEdgeHiAsym      asymptotic sub-bulk edge s̄^2 + v_c^2 (sqrt(psi_p/psi_n) + sqrt(pi_c))^2 (§5.4)
+ * @param tauMemPredCw       (cw) from the spectrum of (n_c/n) U_c alone: pi_c times the one-class spectrum with
+ *                           psi_n -> pi_c psi_n; psi_p / (Delta_t x 2 % quantile of its rho_1)
+ * @param tauGenPredCw       (cw) psi_p / (Delta_t x harmonic mean of its generalization part)
+ * @param cwMerged           (cw) its bulks are merged, or n_c <= d
  */
 public record ClassSpectrum(String name, double memMass, double genMass,
                             double memEdgeLo, double memEdgeHi, double memEdgeLoAll, double genHarmonicMean,
                             double tauMemPred, double tauMemPredAll, double tauGenPred,
-                            double memEdgeLoAsym, double memEdgeHiAsym) {
+                            double memEdgeLoAsym, double memEdgeHiAsym,
+                            double tauMemPredCw, double tauGenPredCw, boolean cwMerged) {
+
+    /** A copy with the (cw) predictions set. */
+    public ClassSpectrum withCw(double tauMemCw, double tauGenCw, boolean merged) {
+        return new ClassSpectrum(name, memMass, genMass, memEdgeLo, memEdgeHi, memEdgeLoAll, genHarmonicMean,
+                tauMemPred, tauMemPredAll, tauGenPred, memEdgeLoAsym, memEdgeHiAsym, tauMemCw, tauGenCw, merged);
+    }
 }

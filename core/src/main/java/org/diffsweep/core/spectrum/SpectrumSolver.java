@@ -28,6 +28,8 @@ public final class SpectrumSolver {
     /** Mass check tolerance: trapezoid error on 400 points is ~1e-5; a missed bulk is >= 1/p-ish. */
     public static final double MASS_TOLERANCE = 2e-3;
     static final int SCAN_POINTS = 160;
+    /** Grid points of each one-class (cw) spectrum. */
+    static final int CW_POINTS = 200;
     static final double SCAN_DECADES = 9;
     static final int BISECTIONS = 22;
     static final double DELTA_EPS_1 = 1e-6;
@@ -61,7 +63,28 @@ public final class SpectrumSolver {
     public static SpectrumResult solveClasses(double psiP, double psiN, double t, double[] pi, List<ClassCoefficients> coef,
                                               List<String> names, int points) {
         ReducedSystem sys = new ReducedSystem(psiP, psiN, pi, coef);
-        return analyse(sys, sys, names, psiP, -Math.expm1(-2 * t), points);
+        double deltaT = -Math.expm1(-2 * t);
+        SpectrumResult r = analyse(sys, sys, names, psiP, deltaT, points);
+        if (pi.length == 1) {
+            ClassSpectrum c = r.classes().get(0);
+            return withClasses(r, List.of(c.withCw(c.tauMemPred(), c.tauGenPred(), r.merged() || psiN <= 1)));
+        }
+        // (cw): the spectrum of (n_c/n) U_c alone is pi_c times that of a one-class U with n_c = pi_c n points
+        List<ClassSpectrum> out = new ArrayList<>();
+        for (int c = 0; c < pi.length; c++) {
+            double psiNc = pi[c] * psiN;
+            ReducedSystem one = new ReducedSystem(psiP, psiNc, new double[] {1}, List.of(coef.get(c)));
+            SpectrumResult rc = analyse(one, one, List.of(names.get(c)), psiP, deltaT, CW_POINTS);
+            ClassSpectrum k = rc.classes().get(0);
+            out.add(r.classes().get(c).withCw(psiP / (deltaT * pi[c] * k.memEdgeLo()),
+                    psiP / (deltaT * pi[c] * k.genHarmonicMean()), rc.merged() || psiNc <= 1));
+        }
+        return withClasses(r, out);
+    }
+
+    private static SpectrumResult withClasses(SpectrumResult r, List<ClassSpectrum> classes) {
+        return new SpectrumResult(r.deltaLocation(), r.deltaMass(), r.totalMass(), r.bulks(), List.copyOf(classes),
+                r.lambda(), r.rho(), r.rhoClass(), r.solves(), r.failures(), r.fallbacks(), r.cpuNanos());
     }
 
     /**
@@ -231,7 +254,7 @@ public final class SpectrumSolver {
             double harm = genMass / genInv;
             classes.add(new ClassSpectrum(names.get(c), memMass, genMass, memLo, memHi, memLoAll, harm,
                     psiP / (deltaT * memLo), psiP / (deltaT * memLoAll), psiP / (deltaT * harm),
-                    cls.memEdgeAsym(c, -1), cls.memEdgeAsym(c, +1)));
+                    cls.memEdgeAsym(c, -1), cls.memEdgeAsym(c, +1), Double.NaN, Double.NaN, false));
         }
         long cpu = (cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpu0;
         return new SpectrumResult(s2, deltaMass, total0, List.copyOf(bulks), List.copyOf(classes), lam, rho, rc,

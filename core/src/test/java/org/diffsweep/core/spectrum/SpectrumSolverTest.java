@@ -87,6 +87,27 @@ class SpectrumSolverTest {
     }
 
     /**
+     * Theory §5.5 with the analytic (cw) spectrum (pi_c times the one-class spectrum at psi_n -> pi_c psi_n): with the
+     * higher-variance class A as a 10 % minority (variances 2 and 0.5, psi_p 8, psi_n 2, t 0.01), (cw) reverses the
+     * variance-first order of tau_gen, the class-resolved (w) prediction does not; at balance neither does. With one
+     * class the two definitions coincide.
+     */
+    @Test
+    void classWeightedDefinitionReversesOnlyUnderImbalance() {
+        for (double piA : new double[] {0.5, 0.1}) {
+            List<ClassCoefficients> coef = List.of(ClassCoefficients.of(T, 2, 0), ClassCoefficients.of(T, 0.5, 0));
+            SpectrumResult r = SpectrumSolver.solveClasses(8, 2, T, new double[] {piA, 1 - piA}, coef, List.of("A", "B"), 400);
+            ClassSpectrum a = r.classes().get(0), b = r.classes().get(1);
+            assertTrue(a.tauGenPred() < b.tauGenPred(), "(w) variance first at pi_A = " + piA);
+            if (piA == 0.5) assertTrue(a.tauGenPredCw() < b.tauGenPredCw(), "(cw) variance first at balance");
+            else assertTrue(a.tauGenPredCw() > b.tauGenPredCw(), "(cw) reversed at pi_A = 0.1");
+        }
+        ClassSpectrum one = fig4().classes().get(0);
+        assertEquals(one.tauGenPred(), one.tauGenPredCw(), 0.0);
+        assertEquals(one.tauMemPred(), one.tauMemPredCw(), 0.0);
+    }
+
+    /**
      * 400 points well under a second (CPU time of the solving thread, so a loaded machine does not matter); the
      * second call measures the JIT-compiled solver.
      */
