@@ -72,6 +72,26 @@ class NoiseAverageTest {
         }
     }
 
+    /**
+     * A point with {@code noise: monteCarlo:m} draws its training noise from stream "noise" and agrees with the exact
+     * point (same W and data streams) within 5 standard errors: |phi_i phi_j| <= 1 and Var(phi_i xi_k) <= 1, so the
+     * error of every entry is at most 1/sqrt(n m) = 1/sqrt(12 * 20000) ~ 2e-3; tolerance 1e-2.
+     */
+    @Test
+    void monteCarloPointAgreesWithTheExactPoint() {
+        List<ClassSpec> one = List.of(new ClassSpec("X", 1.0, 0.5, 0, 1.0));
+        PointParams exact = PointParams.of(6, 3, 2, 0.3, 1, one);
+        PointParams mc = new PointParams(6, 3, 2, 0.3, 1, one, PointParams.DEFAULT_DELTA_GEN,
+                PointParams.DEFAULT_KAPPA, null, org.diffsweep.core.point.NoiseMode.monteCarlo(20_000));
+        FeatureSettings fs = FeatureSettings.DEFAULT.withPopulationSize(8);
+        NoiseAveragedMatrices a = NoiseAveragedMatrices.compute(exact, RandomStreams.forKey("mc"), fs, LA);
+        NoiseAveragedMatrices b = NoiseAveragedMatrices.compute(mc, RandomStreams.forKey("mc"), fs, LA);
+        for (int q = 0; q < a.trainU(0).length; q++) assertEquals(a.trainU(0)[q], b.trainU(0)[q], 1e-2);
+        for (int q = 0; q < a.trainV(0).length; q++) assertEquals(a.trainV(0)[q], b.trainV(0)[q], 1e-2);
+        // Population moments are always exact, hence identical.
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.popU(0), b.popU(0));
+    }
+
     /** Class sizes, population size, and pooling: U from the whole training set equals sum_c (n_c/n) U_c. */
     @Test
     void pointMatricesArePooledByClassFractions() {
