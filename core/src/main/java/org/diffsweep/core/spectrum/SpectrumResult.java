@@ -18,7 +18,7 @@ import java.util.List;
  * @param solves         number of lambda points solved (scan, edge bisection, grid)
  * @param failures       number of interior grid points where every fallback failed (NaN density; 0 on success)
  * @param fallbacks      number of continuation rungs that needed a fallback (sub-rungs or Levenberg–Marquardt)
- * @param cpuNanos       CPU time of the whole solve
+ * @param cpuNanos       CPU time of the main solve (the one-class (cw) spectra, one per class, are extra)
  */
 public record SpectrumResult(double deltaLocation, double deltaMass, double totalMass, List<Bulk> bulks,
                              List<ClassSpectrum> classes, double[] lambda, double[] rho, double[][] rhoClass,
