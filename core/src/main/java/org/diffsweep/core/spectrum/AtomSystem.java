@@ -48,22 +48,6 @@ final class AtomSystem implements SaddleSystem {
     }
 
     @Override
-    public double asymptoticSeparator() {
-        double lmin = Double.POSITIVE_INFINITY;
-        for (double l : lam) lmin = Math.min(lmin, l);
-        double genLo = (ae2 * lmin + b2) * Math.pow(Math.sqrt(psiP) - 1, 2) + s2 + v2;
-        double r = Math.sqrt(psiP / psiN) + 1;
-        double memTop = s2 + v2 * r * r;
-        return Math.sqrt(memTop * Math.max(genLo, memTop));
-    }
-
-    @Override
-    public double asymptoticMemorizationEdge() {
-        double r = Math.sqrt(psiP / psiN) - 1;
-        return s2 + v2 * r * r;
-    }
-
-    @Override
     public void initialGuess(Cx z, Cx[] x) {
         Cx q = z.inv().negate();
         double m = 0;

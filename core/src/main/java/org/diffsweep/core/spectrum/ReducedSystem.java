@@ -60,25 +60,6 @@ final class ReducedSystem implements SaddleSystem {
         return Math.max(gen, mem);
     }
 
-    @Override
-    public double asymptoticMemorizationEdge() {
-        double m = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < pi.length; i++) m = Math.min(m, memEdgeAsym(i, -1));
-        return m;
-    }
-
-    @Override
-    public double asymptoticSeparator() {
-        double mu = 0, v = 0, memTop = 0;
-        for (int i = 0; i < pi.length; i++) {
-            mu += pi[i] * (k1[i] + b2[i]);
-            v += pi[i] * v2[i];
-            memTop = Math.max(memTop, memEdgeAsym(i, +1));
-        }
-        double genLo = mu * Math.pow(Math.sqrt(psiP) - 1, 2) + s2bar + v;
-        return Math.sqrt(memTop * Math.max(genLo, memTop));
-    }
-
     /** §5.4: {@code s̄^2 + v_c^2 (sqrt(psi_p/psi_n) + sign sqrt(pi_c))^2}. */
     double memEdgeAsym(int c, int sign) {
         double r = Math.sqrt(psiP / psiN) + sign * Math.sqrt(pi[c]);

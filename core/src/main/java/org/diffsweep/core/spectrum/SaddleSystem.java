@@ -21,13 +21,4 @@ interface SaddleSystem {
 
     /** A rough upper end of the spectrum (asymptotic edges, §3.4); the solver verifies and enlarges it. */
     double upperEstimate();
-
-    /** min_c of the asymptotic lower memorization edges (§3.4, §5.4), used to label the small cluster. */
-    double asymptoticMemorizationEdge();
-
-    /**
-     * Geometric mean of the asymptotic upper memorization edge and the asymptotic lower edge of the U~ bulk
-     * (§3.4): bulks entirely above it are generalization bulks, entirely below memorization bulks.
-     */
-    double asymptoticSeparator();
 }
