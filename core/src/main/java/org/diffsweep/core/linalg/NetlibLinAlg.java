@@ -94,18 +94,23 @@ final class NetlibLinAlg implements LinAlg {
     }
 
     @Override
-    public void symmetricEigen(int n, double[] a, double[] w) {
+    public void symmetricEigen(int n, double[] a, double[] w) { syevd("V", n, a, w); }
+
+    @Override
+    public void symmetricEigenvalues(int n, double[] a, double[] w) { syevd("N", n, a, w); }
+
+    private void syevd(String jobz, int n, double[] a, double[] w) {
         if (n == 0) return;
         intW info = new intW(0);
         double[] work = new double[1];
         int[] iwork = new int[1];
-        lapack.dsyevd("V", "L", n, a, n, w, work, -1, iwork, -1, info);
+        lapack.dsyevd(jobz, "L", n, a, n, w, work, -1, iwork, -1, info);
         if (info.val != 0) throw new ArithmeticException("dsyevd workspace query failed, info = " + info.val);
         int lwork = (int) work[0];
         int liwork = iwork[0];
         work = new double[Math.max(1, lwork)];
         iwork = new int[Math.max(1, liwork)];
-        lapack.dsyevd("V", "L", n, a, n, w, work, lwork, iwork, liwork, info);
+        lapack.dsyevd(jobz, "L", n, a, n, w, work, lwork, iwork, liwork, info);
         if (info.val != 0) throw new ArithmeticException("dsyevd did not converge, info = " + info.val);
     }
 

@@ -10,13 +10,13 @@ import java.util.Map;
  * @param diagnostic    human-readable reason when status is not OK, otherwise empty
  * @param globalTS      global speciation time t_S = 1/2 log Lambda (§6.2), or null
  * @param classes       one entry per class, in spec order
- * @param stageSeconds  wall time of each stage, seconds (keys such as "features", "dynamics", "spectrum")
+ * @param stageSeconds  wall time of each stage, seconds, in the order run (keys such as "features", "eigen", "spectrum")
  */
 public record PointResult(PointStatus status, String diagnostic, Double globalTS, List<ClassResult> classes,
                           Map<String, Double> stageSeconds) {
     public PointResult {
         classes = List.copyOf(classes);
-        stageSeconds = Map.copyOf(stageSeconds);
+        stageSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageSeconds));
         diagnostic = diagnostic == null ? "" : diagnostic;
     }
 }

@@ -126,7 +126,7 @@ public final class ClassResolvedSpectrum {
             double[] a = classU.get(c).clone();
             for (int i = 0; i < a.length; i++) a[i] *= frac;
             double[] evc = new double[p];
-            la.symmetricEigen(p, a, evc);
+            la.symmetricEigenvalues(p, a, evc);
             SpectralGroups gc = SpectralGroups.of(evc, classSizes[c], d);
             double cwLo = weightedQuantile(evc, null, gc.clusterEnd(), gc.genStart(), LOW_QUANTILE);
             double cwHarm = harmonic(evc, null, gc.genStart(), p);

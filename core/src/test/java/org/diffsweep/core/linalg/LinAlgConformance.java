@@ -88,6 +88,18 @@ abstract class LinAlgConformance {
     }
 
     @Test
+    void eigenvaluesOnlyMatchTheFullDecomposition() {
+        int n = 30;
+        double[] g = random(n * n, 6);
+        double[] s = new double[n * n];
+        linAlg().syrk(false, n, n, 1.0 / n, g, 0.0, s);
+        double[] full = new double[n], only = new double[n];
+        linAlg().symmetricEigen(n, s.clone(), full);
+        linAlg().symmetricEigenvalues(n, s.clone(), only);
+        for (int i = 0; i < n; i++) assertEquals(full[i], only[i], 1e-12 * (1 + Math.abs(full[i])));
+    }
+
+    @Test
     void tridiagonalEigenOfJacobiMatrixGivesHermiteZeros() {
         // He_3(x) = x^3 - 3x has zeros 0, +-sqrt(3).
         double[] d = new double[3], e = {1.0, Math.sqrt(2)}, z = new double[9];

@@ -22,15 +22,19 @@ public enum DMetric {
     GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassResult::tauGen, null),
     GEN_PRED_W(Quantity.GEN, Source.PRED_W, ClassResult::tauGenPred, null),
     GEN_PRED_CW(Quantity.GEN, Source.PRED_CW, ClassResult::tauGenPredCw, null),
+    GEN_THEORY(Quantity.GEN, Source.THEORY, ClassResult::tauGenTheory, null),
     MEM_MEASURED(Quantity.MEM, Source.MEASURED, ClassResult::tauMem, null),
     MEM_PRED_W(Quantity.MEM, Source.PRED_W, ClassResult::tauMemPred, null),
     MEM_PRED_CW(Quantity.MEM, Source.PRED_CW, ClassResult::tauMemPredCw, null),
+    MEM_THEORY(Quantity.MEM, Source.THEORY, ClassResult::tauMemTheory, null),
     S_MEASURED(Quantity.S, Source.MEASURED, ClassResult::tSMeasured, null),
     S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassResult::tS, null),
     RESID_GEN_W(Quantity.GEN, Source.PRED_W, null, GEN_MEASURED),
     RESID_GEN_CW(Quantity.GEN, Source.PRED_CW, null, GEN_MEASURED),
     RESID_MEM_W(Quantity.MEM, Source.PRED_W, null, MEM_MEASURED),
     RESID_MEM_CW(Quantity.MEM, Source.PRED_CW, null, MEM_MEASURED),
+    RESID_GEN_THEORY(Quantity.GEN, Source.THEORY, null, GEN_MEASURED),
+    RESID_MEM_THEORY(Quantity.MEM, Source.THEORY, null, MEM_MEASURED),
     RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED);
 
     /** Which order parameter. */
@@ -51,6 +55,8 @@ public enum DMetric {
         PRED_W,
         /** Spectrum of the class-weighted matrix (n_c/n) U_c (cw). */
         PRED_CW,
+        /** Asymptotic class-resolved spectrum of the reduced saddle point (§5.4), no sampling at all. */
+        THEORY,
         /** Closed form / bisection of §6.2. */
         CLOSED_FORM
     }
@@ -146,6 +152,7 @@ public enum DMetric {
             case MEASURED -> "measured";
             case PRED_W -> "predicted w";
             case PRED_CW -> "predicted cw";
+            case THEORY -> "asymptotic theory";
             case CLOSED_FORM -> "closed form";
         };
         return isResidual() ? q + " residual (" + s + " − measured)" : q + " (" + s + ")";

@@ -16,7 +16,7 @@ class PhaseAggregatorTest {
     static ClassResult cr(String name, Double tauGen, Double tauMem, boolean ambiguous, Double predW, Double predCw,
                           Double tS, Double tSMeasured) {
         return new ClassResult(name, 0.5, 10, tauGen, tauMem, null, ambiguous, predW, predW == null ? null : 2 * predW,
-                predCw, predCw == null ? null : 3 * predCw, null, null, tS, tSMeasured, false, null);
+                predCw, predCw == null ? null : 3 * predCw, null, null, null, null, tS, tSMeasured, false, null);
     }
 
     @Test

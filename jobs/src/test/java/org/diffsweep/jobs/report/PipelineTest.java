@@ -46,7 +46,7 @@ class PipelineTest {
 
     static ClassResult cls(String name, double tauGen, double tauMem, Double tauGenW, Double tauGenCw) {
         return new ClassResult(name, 0.5, 100, tauGen, tauMem, tauMem - tauGen, false, tauGenW, tauMem, tauGenCw,
-                tauMem, null, null, null, null, false, null);
+                tauMem, null, null, null, null, null, null, false, null);
     }
 
     @Test
