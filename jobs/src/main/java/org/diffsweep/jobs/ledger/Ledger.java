@@ -10,6 +10,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * On-disk layout of one output folder (any Hadoop filesystem):
@@ -65,9 +67,19 @@ public final class Ledger {
         return max;
     }
 
-    /** Every ledger row (duplicates possible), with the {@code wave} column. Call only when {@link #hasData()}. */
-    public Dataset<Row> readAll(SparkSession spark) {
-        return spark.read().parquet(ledgerDir().toString());
+    /**
+     * Every ledger row (duplicates possible), with the {@code wave} column. The schema is given, so no schema
+     * inference job runs. Call only when {@link #hasData()}.
+     *
+     * @param schema {@link LedgerSchema#schema} of the sweep's axes
+     */
+    public Dataset<Row> readAll(SparkSession spark, StructType schema) {
+        return spark.read().schema(schema.add(LedgerSchema.WAVE, DataTypes.IntegerType, false)).parquet(ledgerDir().toString());
+    }
+
+    /** One wave's rows. */
+    public Dataset<Row> readWave(SparkSession spark, StructType schema, int wave) {
+        return spark.read().schema(schema).parquet(waveDir(wave).toString());
     }
 
     /** The stored canonical spec, or null. */

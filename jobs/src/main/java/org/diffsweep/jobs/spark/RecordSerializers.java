@@ -45,6 +45,24 @@ public final class RecordSerializers {
         return b == 0 ? null : b == 2;
     }
 
+    /**
+     * Spark SQL's {@link org.apache.spark.sql.types.StructType} through its JSON form. Spark ships {@code StructType[]}
+     * through Kryo when it infers a Parquet schema; a FieldSerializer would also copy the DataType singletons
+     * ({@code BooleanType$}, ...), which Spark compares by reference.
+     */
+    public static final class StructTypeSerializer extends Serializer<org.apache.spark.sql.types.StructType> {
+        public StructTypeSerializer() { setImmutable(true); }
+
+        @Override public void write(Kryo kryo, Output out, org.apache.spark.sql.types.StructType t) {
+            out.writeString(t.json());
+        }
+
+        @Override public org.apache.spark.sql.types.StructType read(Kryo kryo, Input in,
+                Class<org.apache.spark.sql.types.StructType> type) {
+            return (org.apache.spark.sql.types.StructType) org.apache.spark.sql.types.DataType.fromJson(in.readString());
+        }
+    }
+
     /** {@link Bin}: id, estimated cost, point indices. */
     public static final class BinSerializer extends Serializer<Bin> {
         public BinSerializer() { setImmutable(true); }

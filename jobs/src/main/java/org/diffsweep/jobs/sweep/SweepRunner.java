@@ -90,7 +90,7 @@ public final class SweepRunner {
             long[] remaining;
             if (had) {
                 gridIds = gridIds(grid, req.pointIds(), prov, axes);
-                Dataset<Row> existing = ledger.readAll(spark).select(LedgerSchema.POINT_ID).distinct();
+                Dataset<Row> existing = ledger.readAll(spark, LedgerSchema.schema(axes)).select(LedgerSchema.POINT_ID).distinct();
                 Dataset<Row> rem = gridIds.join(existing,
                         gridIds.col(LedgerSchema.POINT_ID).equalTo(existing.col(LedgerSchema.POINT_ID)), "left_anti")
                         .select(LedgerSchema.POINT_INDEX);
@@ -141,7 +141,7 @@ public final class SweepRunner {
             long failed = -1;
             if (write && ledger.hasData()) {
                 if (gridIds == null) gridIds = gridIds(grid, req.pointIds(), prov, axes);
-                Dataset<Row> view = view(ledger.readAll(spark), gridIds, axes);
+                Dataset<Row> view = view(ledger.readAll(spark, LedgerSchema.schema(axes)), gridIds, axes);
                 double runSeconds = (System.nanoTime() - t0) / 1e9;
                 failed = new SweepOutputs(spark, fs, out).write(view, gridIds, req, prov, axes, size, todo, runSeconds);
             }
@@ -171,7 +171,7 @@ public final class SweepRunner {
             spark.sparkContext().setLocalProperty(SweepProgress.WAVE_PROPERTY, null);
             spark.sparkContext().setJobDescription(null);
         }
-        long failed = spark.read().parquet(ledger.waveDir(wave).toString())
+        long failed = ledger.readWave(spark, schema, wave)
                 .where(col(LedgerSchema.STATUS).notEqual("OK")).select(LedgerSchema.POINT_ID).distinct().count();
         progress.endWave(failed);
     }
