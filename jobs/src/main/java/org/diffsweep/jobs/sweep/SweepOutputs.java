@@ -1,9 +1,5 @@
 package org.diffsweep.jobs.sweep;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,17 +7,20 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.diffsweep.jobs.grid.Grid;
 import org.diffsweep.jobs.ledger.LedgerSchema;
 import org.jfree.chart.JFreeChart;
 
@@ -54,21 +53,47 @@ public final class SweepOutputs {
     }
 
     /**
-     * Writes every output; returns the number of grid points whose status is not OK.
+     * Writes every output in one pass over the view (sorted by point index, streamed to the driver partition by
+     * partition): each row goes to the CSV and updates the per-status point counts and the per-cell D_gen sums, so
+     * the driver holds O(cells), not O(points). Returns the number of grid points whose status is not OK.
      *
-     * @param gridIds  (pointIndex, pointId, gx, gy) of every grid point
      * @param computed points computed by this run
      */
-    long write(Dataset<Row> view, Dataset<Row> gridIds, SweepRequest req, LedgerSchema.Provenance prov,
-               List<String> axes, long gridSize, long computed, double runSeconds) throws IOException {
-        writeCsv(view);
-        Dataset<Row> perPoint = view.where(col(LedgerSchema.CLASS_INDEX).equalTo(0));
+    long write(Dataset<Row> view, SweepRequest req, LedgerSchema.Provenance prov, List<String> axes, long gridSize,
+               long computed, double runSeconds) throws IOException {
+        boolean phase = axes.size() >= 2;
+        String xName = phase ? axes.get(0) : null, yName = phase ? axes.get(1) : null;
+        String[] cols = view.columns();
+        int iClass = index(cols, LedgerSchema.CLASS_INDEX), iStatus = index(cols, LedgerSchema.STATUS);
+        int iD = index(cols, LedgerSchema.D_GEN);
+        int iX = phase ? index(cols, LedgerSchema.axisColumn(xName)) : -1;
+        int iY = phase ? index(cols, LedgerSchema.axisColumn(yName)) : -1;
         Map<String, Long> byStatus = new TreeMap<>();
-        long inLedger = 0;
-        for (Row r : perPoint.groupBy(LedgerSchema.STATUS).count().collectAsList()) {
-            byStatus.put(r.getString(0), r.getLong(1));
-            inLedger += r.getLong(1);
+        Map<List<Double>, double[]> cells = new HashMap<>();
+        Iterator<Row> it = view.orderBy(LedgerSchema.POINT_INDEX, LedgerSchema.CLASS_INDEX).toLocalIterator();
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(fs.create(new Path(out, CSV), true), StandardCharsets.UTF_8))) {
+            w.write(String.join(",", cols));
+            w.write('\n');
+            StringBuilder b = new StringBuilder();
+            while (it.hasNext()) {
+                Row r = it.next();
+                b.setLength(0);
+                for (int k = 0; k < cols.length; k++) {
+                    if (k > 0) b.append(',');
+                    if (!r.isNullAt(k)) b.append(csv(r.get(k)));
+                }
+                b.append('\n');
+                w.write(b.toString());
+                if (r.getInt(iClass) != 0) continue;
+                byStatus.merge(r.getString(iStatus), 1L, Long::sum);
+                if (phase && !r.isNullAt(iD) && !r.isNullAt(iX) && !r.isNullAt(iY)) {
+                    double[] acc = cells.computeIfAbsent(List.of(r.getDouble(iX), r.getDouble(iY)), k -> new double[2]);
+                    acc[0] += r.getDouble(iD);
+                    acc[1]++;
+                }
+            }
         }
+        long inLedger = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long failed = inLedger - byStatus.getOrDefault("OK", 0L);
 
         StringBuilder s = new StringBuilder();
@@ -82,9 +107,8 @@ public final class SweepOutputs {
         if (failed > 0) s.append(' ').append(byStatus);
         s.append('\n');
         s.append(String.format(Locale.ROOT, "time: %.1f s for this run (before writing outputs)%n", runSeconds));
-
-        if (axes.size() >= 2) {
-            phase(perPoint, gridIds, req.runName(), axes, s);
+        if (phase) {
+            phase(req.grid(), cells, req.runName(), xName, yName, s);
         } else {
             s.append("phase diagram: not drawn (needs two swept axes, the grid has ").append(axes.size()).append(")\n");
         }
@@ -94,19 +118,28 @@ public final class SweepOutputs {
         return failed;
     }
 
-    private void phase(Dataset<Row> perPoint, Dataset<Row> gridIds, String name, List<String> axes, StringBuilder s)
-            throws IOException {
-        String xName = axes.get(0), yName = axes.get(1);
-        double[] xs = distinct(gridIds, "gx"), ys = distinct(gridIds, "gy");
+    private static int index(String[] cols, String name) {
+        for (int i = 0; i < cols.length; i++) if (cols[i].equals(name)) return i;
+        throw new IllegalStateException("ledger view lacks column " + name);
+    }
+
+    private void phase(Grid grid, Map<List<Double>, double[]> cells, String name, String xName, String yName,
+                       StringBuilder s) throws IOException {
+        // Axis values of the whole grid (points not computed yet become 'no data' cells): one point at a time.
+        TreeSet<Double> xset = new TreeSet<>(), yset = new TreeSet<>();
+        for (long i = 0, n = grid.size(); i < n; i++) {
+            Map<String, Double> c = grid.point(i).coordinates();
+            Double x = c.get(xName), y = c.get(yName);
+            if (x != null) xset.add(x);
+            if (y != null) yset.add(y);
+        }
+        double[] xs = xset.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ys = yset.stream().mapToDouble(Double::doubleValue).toArray();
         double[][] v = new double[xs.length][ys.length];
         for (double[] row : v) Arrays.fill(row, Double.NaN);
-        String cx = LedgerSchema.axisColumn(xName), cy = LedgerSchema.axisColumn(yName);
-        List<Row> cells = perPoint.where(col(LedgerSchema.D_GEN).isNotNull())
-                .groupBy(col(cx), col(cy)).agg(avg(LedgerSchema.D_GEN), count(LedgerSchema.D_GEN)).collectAsList();
-        for (Row r : cells) {
-            if (r.isNullAt(0) || r.isNullAt(1)) continue;
-            int i = Arrays.binarySearch(xs, r.getDouble(0)), j = Arrays.binarySearch(ys, r.getDouble(1));
-            if (i >= 0 && j >= 0) v[i][j] = r.getDouble(2);
+        for (Map.Entry<List<Double>, double[]> e : cells.entrySet()) {
+            int i = Arrays.binarySearch(xs, e.getKey().get(0)), j = Arrays.binarySearch(ys, e.getKey().get(1));
+            if (i >= 0 && j >= 0) v[i][j] = e.getValue()[0] / e.getValue()[1];
         }
         JFreeChart chart = PhaseDiagramPlot.chart(name + ": sign of D_gen", xName, xs, yName, ys, v);
         try (OutputStream o = fs.create(new Path(out, PNG), true)) {
@@ -124,8 +157,8 @@ public final class SweepOutputs {
                 else zero++;
             }
         }
-        s.append(String.format(Locale.ROOT, "D_gen (class %s vs %s, mean over seeds) over %s x %s: %d cells < 0, %d > 0,"
-                + " %d = 0, %d no data%n", "A=first", "B=second", xName, yName, neg, pos, zero, none));
+        s.append(String.format(Locale.ROOT, "D_gen = log(tau_gen,A / tau_gen,B) (first vs second class, mean over seeds)"
+                + " over %s x %s: %d cells < 0, %d > 0, %d = 0, %d no data%n", xName, yName, neg, pos, zero, none));
         List<String> changes = signChanges(xName, xs, yName, ys, v);
         if (changes.isEmpty()) {
             s.append("D_gen sign changes: none along ").append(yName).append('\n');
@@ -162,34 +195,6 @@ public final class SweepOutputs {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private static double[] distinct(Dataset<Row> gridIds, String c) {
-        List<Row> rows = gridIds.where(col(c).isNotNull()).select(c).distinct().collectAsList();
-        double[] a = new double[rows.size()];
-        for (int i = 0; i < a.length; i++) a[i] = rows.get(i).getDouble(0);
-        Arrays.sort(a);
-        return a;
-    }
-
-    private void writeCsv(Dataset<Row> view) throws IOException {
-        String[] cols = view.columns();
-        Iterator<Row> it = view.orderBy(LedgerSchema.POINT_INDEX, LedgerSchema.CLASS_INDEX).toLocalIterator();
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(fs.create(new Path(out, CSV), true), StandardCharsets.UTF_8))) {
-            w.write(String.join(",", cols));
-            w.write('\n');
-            StringBuilder b = new StringBuilder();
-            while (it.hasNext()) {
-                Row r = it.next();
-                b.setLength(0);
-                for (int k = 0; k < cols.length; k++) {
-                    if (k > 0) b.append(',');
-                    if (!r.isNullAt(k)) b.append(csv(r.get(k)));
-                }
-                b.append('\n');
-                w.write(b.toString());
-            }
-        }
     }
 
     /** CSV field: doubles in Java's shortest round-trip form, strings quoted when needed. */

@@ -89,7 +89,7 @@ public final class SweepRunner {
             Dataset<Row> gridIds = null;
             long[] remaining;
             if (had) {
-                gridIds = gridIds(grid, req.pointIds(), prov, axes);
+                gridIds = gridIds(grid, req.pointIds(), prov);
                 Dataset<Row> existing = ledger.readAll(spark, LedgerSchema.schema(axes)).select(LedgerSchema.POINT_ID).distinct();
                 Dataset<Row> rem = gridIds.join(existing,
                         gridIds.col(LedgerSchema.POINT_ID).equalTo(existing.col(LedgerSchema.POINT_ID)), "left_anti")
@@ -140,10 +140,10 @@ public final class SweepRunner {
             boolean write = todo > 0 || opt.forceOutputs() || !SweepOutputs.exist(fs, out);
             long failed = -1;
             if (write && ledger.hasData()) {
-                if (gridIds == null) gridIds = gridIds(grid, req.pointIds(), prov, axes);
+                if (gridIds == null) gridIds = gridIds(grid, req.pointIds(), prov);
                 Dataset<Row> view = view(ledger.readAll(spark, LedgerSchema.schema(axes)), gridIds, axes);
                 double runSeconds = (System.nanoTime() - t0) / 1e9;
-                failed = new SweepOutputs(spark, fs, out).write(view, gridIds, req, prov, axes, size, todo, runSeconds);
+                failed = new SweepOutputs(spark, fs, out).write(view, req, prov, axes, size, todo, runSeconds);
             }
             double outputSeconds = write ? (System.nanoTime() - t2) / 1e9 : 0;
             return new SweepOutcome(size, size - todo, todo, failed, waves, planSeconds, evalSeconds, outputSeconds,
@@ -171,8 +171,10 @@ public final class SweepRunner {
             spark.sparkContext().setLocalProperty(SweepProgress.WAVE_PROPERTY, null);
             spark.sparkContext().setJobDescription(null);
         }
+        // Failed points are rare: one single-stage job collecting their ids is cheaper than a count (two stages).
         long failed = ledger.readWave(spark, schema, wave)
-                .where(col(LedgerSchema.STATUS).notEqual("OK")).select(LedgerSchema.POINT_ID).distinct().count();
+                .where(col(LedgerSchema.STATUS).notEqual("OK").and(col(LedgerSchema.CLASS_INDEX).equalTo(0)))
+                .select(LedgerSchema.POINT_ID).collectAsList().size();
         progress.endWave(failed);
     }
 
@@ -182,25 +184,16 @@ public final class SweepRunner {
         return Math.max(1, spark.sparkContext().defaultParallelism() / Math.max(1, cpus));
     }
 
-    /**
-     * (pointIndex, pointId, and the first two axes' coordinates) of every grid point, computed on the executors.
-     */
-    Dataset<Row> gridIds(Grid grid, PointIdFunction ids, LedgerSchema.Provenance prov, List<String> axes) {
+    /** (pointIndex, pointId) of every grid point, computed on the executors. */
+    Dataset<Row> gridIds(Grid grid, PointIdFunction ids, LedgerSchema.Provenance prov) {
         long size = grid.size();
         int parts = (int) Math.max(1, Math.min(Math.max(1, size / 2000), 4L * spark.sparkContext().defaultParallelism()));
-        String ax = axes.size() > 0 ? axes.get(0) : null;
-        String ay = axes.size() > 1 ? axes.get(1) : null;
         String en = prov.evaluator(), ev = prov.evaluatorVersion();
-        JavaRDD<Row> rdd = spark.range(0, size, 1, parts).javaRDD().map(i -> {
-            var gp = grid.point(i);
-            return RowFactory.create(i, ids.pointId(gp.params(), en, ev),
-                    ax == null ? null : gp.coordinates().get(ax), ay == null ? null : gp.coordinates().get(ay));
-        });
+        JavaRDD<Row> rdd = spark.range(0, size, 1, parts).javaRDD()
+                .map(i -> RowFactory.create(i, ids.pointId(grid.point(i).params(), en, ev)));
         StructType st = new StructType()
                 .add(LedgerSchema.POINT_INDEX, DataTypes.LongType, false)
-                .add(LedgerSchema.POINT_ID, DataTypes.StringType, false)
-                .add("gx", DataTypes.DoubleType, true)
-                .add("gy", DataTypes.DoubleType, true);
+                .add(LedgerSchema.POINT_ID, DataTypes.StringType, false);
         return spark.createDataFrame(rdd, st);
     }
 

@@ -1,6 +1,5 @@
 package org.diffsweep.jobs.sweep;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.diffsweep.jobs.ledger.Ledger;
@@ -46,12 +45,23 @@ class SweepRunnerTest {
         return new SweepRunner(TestSpark.get()).run(req, opt);
     }
 
-    static Dataset<Row> ledger(Path out) {
-        return TestSpark.get().read().parquet(out.resolve("ledger").toString());
+    /** Every raw ledger row (schema inferred: this also ships StructType[] through Kryo). One Spark job. */
+    static List<Row> ledger(Path out) {
+        return TestSpark.get().read().parquet(out.resolve("ledger").toString()).collectAsList();
     }
 
-    static long maxRowsPerKey(Dataset<Row> l) {
-        return l.groupBy("pointId", "classIndex").count().agg(org.apache.spark.sql.functions.max("count")).first().getLong(0);
+    static long maxRowsPerKey(List<Row> l) {
+        Map<String, Long> n = l.stream().collect(Collectors.groupingBy(
+                r -> r.getAs("pointId") + "/" + r.getAs("classIndex"), Collectors.counting()));
+        return n.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    static Set<String> ids(List<Row> l) {
+        return l.stream().map(r -> (String) r.getAs("pointId")).collect(Collectors.toSet());
+    }
+
+    static long count(List<Row> l, java.util.function.Predicate<Row> p) {
+        return l.stream().filter(p).count();
     }
 
     static Set<String> gridIds(FakeGrid g) {
@@ -61,7 +71,7 @@ class SweepRunnerTest {
     }
 
     @Test
-    void endToEndWritesLedgerCsvPlotsSummaryAndRerunComputesNothing() throws IOException {
+    void endToEndThenNoOpRerunCrashResumeAndSpecChanges() throws IOException {
         FakeGrid g = new FakeGrid(R, R, 2, 8);
         Path out = tmp.resolve("e2e");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -73,20 +83,21 @@ class SweepRunnerTest {
         String lines = progress.toString(StandardCharsets.UTF_8);
         assertTrue(lines.contains("t: 18/18 points (100%)"), lines);
 
-        Dataset<Row> l = ledger(out).cache();
-        assertEquals(36, l.count());
+        List<Row> l = ledger(out);
+        assertEquals(36, l.size());
         assertEquals(1, maxRowsPerKey(l));
-        assertEquals(4, l.select("wave").distinct().count());
-        assertEquals(gridIds(g), l.select("pointId").distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet()));
-        assertEquals(36, l.where(col("tauMem").isNull()).count());                  // never reached stays null
-        assertEquals(4, l.where(col("status").equalTo("FAILED").and(col("tauGen").isNull())).count());
-        assertTrue(l.where(col("codeVersion").equalTo("")).isEmpty());
+        assertEquals(4, l.stream().map(r -> r.getAs("wave")).distinct().count());
+        assertEquals(gridIds(g), ids(l));
+        assertEquals(36, count(l, r -> r.isNullAt(r.fieldIndex("tauMem"))));          // never reached stays null
+        assertEquals(4, count(l, r -> "FAILED".equals(r.getAs("status")) && r.isNullAt(r.fieldIndex("tauGen"))));
+        assertEquals(0, count(l, r -> ((String) r.getAs("codeVersion")).isBlank()));
         // D_gen = log(tauGen_A / tauGen_B) = log(R_sigma / R_pi) in closed form; 1e-12 covers the rounding of
         // pi_A = R/(1+R), pi_B = 1 - pi_A (a few ulps) amplified by at most 1/pi_B <= 5.
-        for (Row r : l.where(col("status").equalTo("OK")).select("dGen", "axis_varianceRatio", "axis_imbalanceRatio").collectAsList()) {
-            assertEquals(Math.log(r.getDouble(1) / r.getDouble(2)), r.getDouble(0), 1e-12);
+        for (Row r : l) {
+            if (!"OK".equals(r.getAs("status"))) continue;
+            double want = Math.log((double) r.getAs("axis_varianceRatio") / (double) r.getAs("axis_imbalanceRatio"));
+            assertEquals(want, (double) r.getAs("dGen"), 1e-12);
         }
-        l.unpersist();
 
         List<String> csv = Files.readAllLines(out.resolve(SweepOutputs.CSV));
         assertEquals(37, csv.size());
@@ -112,6 +123,7 @@ class SweepRunnerTest {
         assertTrue(summary.contains("varianceRatio = 1.000: between imbalanceRatio = 0.2500 and 4.000 (1.000)"), summary);
         assertEquals(1, summary.lines().filter(s -> s.startsWith("  varianceRatio")).count(), summary);
 
+        // Finished sweep re-run: nothing computed, nothing rewritten.
         int calls = FakeEvaluator.totalCalls("e2e");
         SweepOutcome again = run(out, g, spec(2, 2, R), new FakeEvaluator("e2e", false), opt);
         assertEquals(0, again.computed());
@@ -120,64 +132,41 @@ class SweepRunnerTest {
         assertEquals(calls, FakeEvaluator.totalCalls("e2e"));
         assertEquals(4, new Ledger(FileSystem.getLocal(TestSpark.get().sparkContext().hadoopConfiguration()),
                 new org.apache.hadoop.fs.Path(out.toUri())).maxWave());
-    }
 
-    @Test
-    void resumeComputesOnlyMissingPointsAndDuplicatesCollapse() throws IOException {
-        FakeGrid g = new FakeGrid(R, R, 2, 8);
-        Path out = tmp.resolve("resume");
-        SweepOptions opt = SweepOptions.defaults().withWaveSize(6);
-        assertEquals(18, run(out, g, spec(2, 2, R), new FakeEvaluator("resume", false), opt).computed());
-        Set<String> lost = new HashSet<>(ledger(out).where(col("wave").equalTo(2)).select("pointId").distinct()
-                .collectAsList().stream().map(r -> r.getString(0)).toList());
-        assertEquals(6, lost.size());
+        // Crash simulation: wave 2 lost, debris of a wave in flight, and a part file committed twice.
+        Set<String> lost = ids(l.stream().filter(r -> (int) r.getAs("wave") == 2).toList());
+        assertEquals(5, lost.size());
         deleteTree(out.resolve("ledger/wave=00002"));
-        Files.createDirectories(out.resolve("ledger/wave=00004/_temporary/0"));   // debris of a wave in flight
-        Files.writeString(out.resolve("ledger/wave=00004/_temporary/0/part-crashed.parquet"), "partial");
-
-        SweepOutcome o = run(out, g, spec(2, 2, R), new FakeEvaluator("resume", false), opt);
-        assertEquals(6, o.computed());
-        assertEquals(12, o.alreadyDone());
-        for (String id : gridIds(g)) assertEquals(lost.contains(id) ? 2 : 1, FakeEvaluator.calls("resume", id), id);
-        Dataset<Row> l = ledger(out);
-        assertEquals(36, l.count());
-        assertEquals(1, maxRowsPerKey(l));
-
-        // A duplicated part file (a re-committed attempt) stays in the raw ledger but not in the outputs.
+        Files.createDirectories(out.resolve("ledger/wave=00005/_temporary/0"));
+        Files.writeString(out.resolve("ledger/wave=00005/_temporary/0/part-crashed.parquet"), "partial");
         Path dup = Files.createDirectories(out.resolve("ledger/wave=00009"));
         try (var parts = Files.list(out.resolve("ledger/wave=00001"))) {
             Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
             Files.copy(part, dup.resolve(part.getFileName()));
         }
-        assertTrue(ledger(out).count() > 36);
-        SweepOutcome again = run(out, g, spec(2, 2, R), new FakeEvaluator("resume", false), opt.withForceOutputs(true));
-        assertEquals(0, again.computed());
-        assertEquals(37, Files.readAllLines(out.resolve(SweepOutputs.CSV)).size());
-    }
+        SweepOutcome resumed = run(out, g, spec(2, 2, R), new FakeEvaluator("e2e", false), opt);
+        assertEquals(5, resumed.computed());
+        assertEquals(13, resumed.alreadyDone());
+        for (String id : gridIds(g)) assertEquals(lost.contains(id) ? 2 : 1, FakeEvaluator.calls("e2e", id), id);
+        List<Row> raw = ledger(out);
+        assertTrue(raw.size() > 36);                                      // the duplicate part file is still there
+        assertEquals(gridIds(g), ids(raw));
+        assertEquals(37, Files.readAllLines(out.resolve(SweepOutputs.CSV)).size());   // but the view has each row once
 
-    @Test
-    void incompatibleSpecRefusedAdditiveChangesComputeOnlyNewPoints() throws IOException {
-        Path out = tmp.resolve("spec");
-        SweepOptions opt = SweepOptions.defaults();
-        FakeGrid one = new FakeGrid(R, R, 1, 8);
-        assertEquals(9, run(out, one, spec(1, 2, R), new FakeEvaluator("spec", false), opt).computed());
-
+        // Incompatible spec change: refused, naming the field; additive change (one more seed): only new points.
         SweepRefusedException e = assertThrows(SweepRefusedException.class,
-                () -> run(out, one, spec(1, 3, R), new FakeEvaluator("spec", false), opt));
+                () -> run(out, g, spec(2, 3, R), new FakeEvaluator("e2e", false), opt));
         assertTrue(e.getMessage().contains("'base.psiN' changed from 2.0 to 3.0"), e.getMessage());
-
-        FakeGrid two = new FakeGrid(R, R, 2, 8);
-        assertEquals(9, run(out, two, spec(2, 2, R), new FakeEvaluator("spec", false), opt).computed());
-        double[] more = {0.25, 1, 4, 16};
-        FakeGrid wider = new FakeGrid(more, R, 2, 8);
-        assertEquals(6, run(out, wider, spec(2, 2, more), new FakeEvaluator("spec", false), opt).computed());
-        for (String id : gridIds(wider)) assertEquals(1, FakeEvaluator.calls("spec", id));
-        // The CSV's pointIndex is the index in the current (wider) grid.
-        List<String> csv = Files.readAllLines(out.resolve(SweepOutputs.CSV));
-        assertEquals(1 + 2 * 24, csv.size());
+        FakeGrid three = new FakeGrid(R, R, 3, 8);
+        SweepOutcome more = run(out, three, spec(3, 2, R), new FakeEvaluator("e2e", false), opt.withWaveSize(100));
+        assertEquals(9, more.computed());
+        for (String id : gridIds(three)) assertEquals(lost.contains(id) ? 2 : 1, FakeEvaluator.calls("e2e", id), id);
+        // The CSV's pointIndex is the index in the current grid (old points moved: index = cell * seeds + seed).
+        csv = Files.readAllLines(out.resolve(SweepOutputs.CSV));
+        assertEquals(1 + 2 * 27, csv.size());
         for (String line : csv.subList(1, csv.size())) {
             String[] f = line.split(",", 3);
-            assertEquals(TestIds.id(wider.point(Long.parseLong(f[0])).params(), "fake", "1"), f[1]);
+            assertEquals(TestIds.id(three.point(Long.parseLong(f[0])).params(), "fake", "1"), f[1]);
         }
     }
 
@@ -198,20 +187,21 @@ class SweepRunnerTest {
 
     @Test
     void injectedFirstAttemptFailuresAreRetriedAndEveryPointLandsExactlyOnce() throws IOException {
-        FakeGrid g = new FakeGrid(R, R, 2, 8);
+        FakeGrid g = new FakeGrid(R, R, 1, 8);
         Path out = tmp.resolve("faults");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         int thrownBefore = FakeEvaluator.THROWN.get();
-        SweepOutcome o = run(out, g, spec(2, 2, R), new FakeEvaluator("faults", true),
-                SweepOptions.defaults().withWaveSize(18).withProgress(new PrintStream(progress, true, StandardCharsets.UTF_8), false));
-        assertEquals(18, o.computed());
+        SweepOutcome o = run(out, g, spec(1, 2, R), new FakeEvaluator("faults", true),
+                SweepOptions.defaults().withWaveSize(9).withProgress(new PrintStream(progress, true, StandardCharsets.UTF_8), false));
+        assertEquals(9, o.computed());
         assertTrue(FakeEvaluator.THROWN.get() > thrownBefore, "no fault was injected");
-        Dataset<Row> l = ledger(out);
-        assertEquals(36, l.count());
+        List<Row> l = ledger(out);
+        assertEquals(18, l.size());
         assertEquals(1, maxRowsPerKey(l));
-        assertEquals(gridIds(g), l.select("pointId").distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet()));
-        String lines = progress.toString(StandardCharsets.UTF_8);
-        assertFalse(lines.contains("task retries 0"), lines);
+        assertEquals(gridIds(g), ids(l));
+        List<String> lines = progress.toString(StandardCharsets.UTF_8).lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("9/9 points") && !last.contains("task retries 0"), last);
     }
 
     static void deleteTree(Path p) throws IOException {
