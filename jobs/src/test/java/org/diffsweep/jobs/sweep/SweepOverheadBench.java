@@ -26,13 +26,13 @@ class SweepOverheadBench {
     void overheadOfAThousandTrivialPoints() throws IOException {
         double[] xs = new double[10];
         for (int i = 0; i < 10; i++) xs[i] = Math.pow(2, i - 5);
-        FakeGrid g = new FakeGrid(xs, xs, 10, 8);
+        FakeGrid g = new FakeGrid(xs, xs, 10, 100);
         String spec = "name: bench\nseeds: 10\n";
         StringBuilder report = new StringBuilder();
         report.append("master ").append(TestSpark.get().sparkContext().master()).append(", default parallelism ")
                 .append(TestSpark.get().sparkContext().defaultParallelism()).append('\n');
         // Warm-up (JIT, Spark codegen) on a separate folder, not reported.
-        SweepRunnerTest.run(tmp.resolve("warm"), new FakeGrid(xs, xs, 1, 8), "name: w\n", new FakeEvaluator("bench", false),
+        SweepRunnerTest.run(tmp.resolve("warm"), new FakeGrid(xs, xs, 1, 100), "name: w\n", new FakeEvaluator("bench", false),
                 SweepOptions.defaults());
         for (int wave : new int[] {256, 1000}) {
             Path out = tmp.resolve("w" + wave);
