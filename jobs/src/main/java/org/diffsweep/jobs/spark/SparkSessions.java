@@ -53,6 +53,8 @@ public final class SparkSessions {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(m);
         kryoConf().forEach(conf::set);
         conf.set("spark.ui.enabled", Boolean.toString(uiEnabled));
+        // The ledger has ~45 columns; the default (25) makes Spark warn about truncated plan strings.
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
         if (m.startsWith("local")) {
             String ip = System.getenv("SPARK_LOCAL_IP");
             if (ip == null || ip.isBlank()) {

@@ -10,12 +10,16 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -25,6 +29,8 @@ import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYZDataset;
@@ -73,8 +79,8 @@ public final class PhaseDiagramPlot {
         }
         DefaultXYZDataset ds = new DefaultXYZDataset();
         ds.addSeries("sign(D_gen)", data);
-        ValueAxis xa = axis(xName, xLog, xe);
-        ValueAxis ya = axis(yName, yLog, ye);
+        ValueAxis xa = axis(xName, xLog, xs, xe);
+        ValueAxis ya = axis(yName, yLog, ys, ye);
         CellRenderer r = new CellRenderer(xs, xe, ys, ye);
         LookupPaintScale scale = new LookupPaintScale(-2, 2, NO_DATA);
         scale.add(-2, NEGATIVE);
@@ -103,20 +109,49 @@ public final class PhaseDiagramPlot {
         return li;
     }
 
-    private static ValueAxis axis(String name, boolean log, double[] edges) {
+    private static ValueAxis axis(String name, boolean log, double[] values, double[] edges) {
         ValueAxis a;
         if (log) {
-            LogAxis la = new LogAxis(name + " (log scale)");
+            LogAxis la = new LogAxis(name + " (log scale)") {
+                @Override
+                public List<NumberTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D area, RectangleEdge edge) {
+                    return valueTicks(values, edge);
+                }
+            };
             la.setSmallestValue(edges[0] * 0.5);
             a = la;
         } else {
-            NumberAxis na = new NumberAxis(name);
+            NumberAxis na = new NumberAxis(name) {
+                @Override
+                public List<NumberTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D area, RectangleEdge edge) {
+                    return valueTicks(values, edge);
+                }
+            };
             na.setAutoRangeIncludesZero(false);
             a = na;
         }
         a.setRange(edges[0], edges[edges.length - 1]);
         a.setAutoRange(false);
         return a;
+    }
+
+    /** One tick per grid value (every k-th when there are more than 12), labelled with the value itself. */
+    static List<NumberTick> valueTicks(double[] values, RectangleEdge edge) {
+        boolean vertical = RectangleEdge.isLeftOrRight(edge);
+        TextAnchor anchor = vertical ? TextAnchor.CENTER_RIGHT : TextAnchor.TOP_CENTER;
+        int step = Math.max(1, (int) Math.ceil(values.length / 12.0));
+        List<NumberTick> ticks = new ArrayList<>();
+        for (int i = 0; i < values.length; i += step) {
+            ticks.add(new NumberTick(values[i], label(values[i]), anchor, TextAnchor.CENTER, 0.0));
+        }
+        return ticks;
+    }
+
+    static String label(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
+        String s = String.format(java.util.Locale.ROOT, "%.3g", v);
+        if (s.contains("e")) return s;
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** Cell edges: midpoints between neighbours (geometric if log), outer edges mirrored. */
