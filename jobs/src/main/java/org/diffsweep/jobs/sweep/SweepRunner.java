@@ -85,27 +85,12 @@ public final class SweepRunner {
             ledger.writeSpec(req.canonicalSpec());
 
             long size = grid.size();
-            boolean had = ledger.hasData();
-            Dataset<Row> gridIds = null;
-            long[] remaining;
-            if (had) {
-                gridIds = gridIds(grid, req.pointIds(), prov);
-                Dataset<Row> existing = ledger.readAll(spark, LedgerSchema.schema(axes)).select(LedgerSchema.POINT_ID).distinct();
-                Dataset<Row> rem = gridIds.join(existing,
-                        gridIds.col(LedgerSchema.POINT_ID).equalTo(existing.col(LedgerSchema.POINT_ID)), "left_anti")
-                        .select(LedgerSchema.POINT_INDEX);
-                remaining = collectIndices(rem.toLocalIterator());
-            } else {
-                remaining = null;
-            }
-            long todo = remaining == null ? size : remaining.length;
-            double[] costs = new double[(int) todo];
-            double totalCost = 0;
-            for (int i = 0; i < todo; i++) {
-                long idx = remaining == null ? i : remaining[i];
-                costs[i] = CostModel.cost(grid.point(idx).params());
-                totalCost += costs[i];
-            }
+            Planned pl = planRemaining(ledger, req, prov);
+            Dataset<Row> gridIds = pl.gridIds;
+            long[] remaining = pl.remaining;
+            double[] costs = pl.costs;
+            double totalCost = pl.totalCost;
+            long todo = costs.length;
             double planSeconds = (System.nanoTime() - t0) / 1e9;
 
             long t1 = System.nanoTime();
@@ -149,6 +134,60 @@ public final class SweepRunner {
             return new SweepOutcome(size, size - todo, todo, failed, waves, planSeconds, evalSeconds, outputSeconds,
                     (System.nanoTime() - t0) / 1e9, write);
         }
+    }
+
+    /** Remaining indices (null = the whole grid), their costs, and the grid-id frame if one was built. */
+    private record Planned(Dataset<Row> gridIds, long[] remaining, double[] costs, double totalCost) {}
+
+    private Planned planRemaining(Ledger ledger, SweepRequest req, LedgerSchema.Provenance prov) throws IOException {
+        Grid grid = req.grid();
+        long size = grid.size();
+        Dataset<Row> gridIds = null;
+        long[] remaining = null;
+        if (ledger.hasData()) {
+            gridIds = gridIds(grid, req.pointIds(), prov);
+            Dataset<Row> existing = ledger.readAll(spark, LedgerSchema.schema(grid.axisNames()))
+                    .select(LedgerSchema.POINT_ID).distinct();
+            Dataset<Row> rem = gridIds.join(existing,
+                    gridIds.col(LedgerSchema.POINT_ID).equalTo(existing.col(LedgerSchema.POINT_ID)), "left_anti")
+                    .select(LedgerSchema.POINT_INDEX);
+            remaining = collectIndices(rem.toLocalIterator());
+        }
+        long todo = remaining == null ? size : remaining.length;
+        if (todo > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("more than 2^31 points to plan: " + todo);
+        double[] costs = new double[(int) todo];
+        double total = 0;
+        for (int i = 0; i < todo; i++) {
+            costs[i] = CostModel.cost(grid.point(remaining == null ? i : remaining[i]).params());
+            total += costs[i];
+        }
+        return new Planned(gridIds, remaining, costs, total);
+    }
+
+    /**
+     * Plans without evaluating or writing anything (no lock, no spec stored): what a run would compute now.
+     * Driver memory: 8 bytes per remaining point for the costs, plus 8 for the indices when a ledger exists; the
+     * grid's points are built one at a time.
+     */
+    public SweepPlan plan(SweepRequest req, SweepOptions opt) throws IOException {
+        long t0 = System.nanoTime();
+        Path out = new Path(req.output());
+        FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Ledger ledger = new Ledger(fs, fs.makeQualified(out));
+        PointEvaluator probe = req.evaluator().create();
+        LedgerSchema.Provenance prov = new LedgerSchema.Provenance(req.specHash(), CodeVersion.get(), probe.name(), probe.version());
+        Planned pl = planRemaining(ledger, req, prov);
+        int todo = pl.costs.length;
+        int waves = (int) ((todo + (long) opt.waveSize() - 1) / opt.waveSize());
+        int bins = todo == 0 ? 0 : LptPlanner.binCount(Math.min(todo, opt.waveSize()), taskSlots(), opt.binsPerSlot());
+        double maxBin = 0;
+        if (todo > 0) {
+            int n = Math.min(todo, opt.waveSize());
+            long[] idx = new long[n];
+            for (int i = 0; i < n; i++) idx[i] = pl.remaining == null ? i : pl.remaining[i];
+            for (Bin b : LptPlanner.pack(idx, Arrays.copyOf(pl.costs, n), bins)) maxBin = Math.max(maxBin, b.cost());
+        }
+        return new SweepPlan(req.grid().size(), todo, pl.totalCost, waves, bins, maxBin, (System.nanoTime() - t0) / 1e9);
     }
 
     private void writeWave(JavaSparkContext jsc, Ledger ledger, int wave, List<Bin> bins, WaveEvaluator fn,

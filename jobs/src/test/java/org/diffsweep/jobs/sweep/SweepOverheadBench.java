@@ -49,4 +49,37 @@ class SweepOverheadBench {
         }
         Files.writeString(Path.of("target", "sweep-overhead.txt"), report.toString());
     }
+
+    /** Plans a 10^6-point grid (no evaluation): fresh (driver-side costs only) and against an existing ledger (anti-join). */
+    @Test
+    void planningAMillionPoints() throws IOException {
+        double[] xs = new double[100], ys = new double[100];
+        for (int i = 0; i < 100; i++) {
+            xs[i] = Math.pow(10, -1 + 2 * i / 99.0);
+            ys[i] = Math.pow(10, -1 + 2 * i / 99.0);
+        }
+        FakeGrid g = new FakeGrid(xs, ys, 100, 100);
+        assertEquals(1_000_000, g.size());
+        com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Path out = tmp.resolve("million");
+        SweepRequest req = new SweepRequest("m", "h", "name: m\n", g, out.toUri().toString(),
+                EvaluatorFactory.of(new FakeEvaluator("plan", false)), TestIds.ID);
+        SweepRunner runner = new SweepRunner(TestSpark.get());
+        long a0 = tm.getCurrentThreadAllocatedBytes();
+        SweepPlan fresh = runner.plan(req, SweepOptions.defaults());
+        long a1 = tm.getCurrentThreadAllocatedBytes();
+        assertEquals(1_000_000, fresh.remaining());
+        // A small finished sweep in the same folder gives the ledger something to anti-join against.
+        SweepRunnerTest.run(out, new FakeGrid(new double[] {xs[0]}, new double[] {ys[0]}, 100, 100), "name: m\n",
+                new FakeEvaluator("plan", false), SweepOptions.defaults());
+        long a2 = tm.getCurrentThreadAllocatedBytes();
+        SweepPlan resumed = runner.plan(req, SweepOptions.defaults());
+        long a3 = tm.getCurrentThreadAllocatedBytes();
+        assertEquals(1_000_000 - 100, resumed.remaining());
+        Files.writeString(Path.of("target", "sweep-plan.txt"), String.format(Locale.ROOT,
+                "master %s: plan 10^6 points fresh %.2f s (driver thread allocated %.0f MB in total), against a ledger"
+                        + " (anti-join on executors) %.2f s (driver thread allocated %.0f MB); %d waves of 256, %d bins per wave%n",
+                TestSpark.get().sparkContext().master(), fresh.seconds(), (a1 - a0) / 1e6, resumed.seconds(), (a3 - a2) / 1e6,
+                resumed.waves(), resumed.binsPerWave()));
+    }
 }
