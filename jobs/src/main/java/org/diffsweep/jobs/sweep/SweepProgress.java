@@ -42,6 +42,7 @@ public final class SweepProgress extends SparkListener {
     private BitSet binsDone = new BitSet();
     private final Set<Integer> waveStages = new HashSet<>();
     private long lastPrint;
+    private String lastLine = "";
 
     /**
      * @param total     points this run will compute
@@ -132,9 +133,14 @@ public final class SweepProgress extends SparkListener {
         if (out == null) return;
         long now = System.nanoTime();
         if (!force && now - lastPrint < (carriageReturn ? 500_000_000L : 10_000_000_000L)) return;
+        String l = line();
+        // The rate keeps changing; compare without it so a forced print with no new progress is not repeated.
+        String key = l.replaceAll("\\| [0-9.]+ pts/s \\|", "|");
+        if (force && !carriageReturn && key.equals(lastLine)) return;
         lastPrint = now;
-        if (carriageReturn) out.print("\r" + line() + "   ");
-        else out.println(line());
+        lastLine = key;
+        if (carriageReturn) out.print("\r" + l + "   ");
+        else out.println(l);
         out.flush();
     }
 
