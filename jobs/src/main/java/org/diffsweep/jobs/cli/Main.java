@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.spark.SparkSessions;
 import org.diffsweep.jobs.spec.PointSpecs;
 import org.diffsweep.jobs.spec.RunOptions;
 import org.diffsweep.jobs.spec.SpecException;
@@ -111,13 +112,14 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Sweep spec file.")
         Path file;
 
-        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-local[*]}",
-                description = "Spark master (default: ${DEFAULT-VALUE}; env DIFFSWEEP_MASTER). local[*] uses every core of this machine.")
+        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-}",
+                description = "Spark master (default: env DIFFSWEEP_MASTER, else the spark.master property set by spark-submit, "
+                        + "else local[*], which uses every core of this machine).")
         String master;
 
         @Option(names = {"-o", "--output"}, paramLabel = "DIR",
                 description = "Output folder (default: the spec's 'output', else runs/<name>).")
-        Path output;
+        String output;
 
         @Option(names = "--dry-run", description = "Validate and expand the spec, print the plan, run nothing.")
         boolean dryRun;
@@ -133,7 +135,7 @@ public final class Main implements Callable<Integer> {
                 SpecGrid g = (SpecGrid) plan.grid();
                 out().println("sweep " + plan.name() + ": " + g.size() + " points (" + g.pointsPerSeed() + " x " + g.seeds()
                         + " seed" + (g.seeds() == 1 ? "" : "s") + "), specHash " + plan.specHash().substring(0, 12)
-                        + ", output " + plan.outputDir() + ", master " + master);
+                        + ", output " + plan.outputDir() + ", master " + SparkSessions.resolveMaster(master));
                 out().flush();
             }
             return executor.run(plan, new RunOptions(master, json, out(), err()));
@@ -146,7 +148,7 @@ public final class Main implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", plan.name());
         m.put("specHash", plan.specHash());
-        m.put("outputDir", plan.outputDir().toString());
+        m.put("outputDir", plan.outputDir());
         m.put("points", g.size());
         m.put("pointsPerSeed", g.pointsPerSeed());
         m.put("seeds", g.seeds());

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Options of {@code diffsweep run} handed to the {@link SweepExecutor}.
  *
- * @param master  Spark master URL ({@code local[*]} by default)
+ * @param master  Spark master URL as given ({@code ""}: not given; resolved by SparkSessions.resolveMaster)
  * @param json    true: print one JSON summary on {@code out} and progress on {@code err}; false: human text
  * @param out     standard output of the command
  * @param err     standard error of the command (progress, warnings)

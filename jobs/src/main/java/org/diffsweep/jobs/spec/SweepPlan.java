@@ -1,6 +1,5 @@
 package org.diffsweep.jobs.spec;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import org.diffsweep.jobs.grid.Grid;
 
@@ -14,7 +13,7 @@ import org.diffsweep.jobs.grid.Grid;
  * @param outputDir      the output folder ({@code --output}, else the spec's {@code output}, else {@code runs/<name>})
  * @param spec           the parsed spec (its {@code rawText()} is the YAML as read)
  */
-public record SweepPlan(String name, String specHash, String canonicalSpec, Grid grid, Path outputDir, SweepSpec spec) {
+public record SweepPlan(String name, String specHash, String canonicalSpec, Grid grid, String outputDir, SweepSpec spec) {
     public SweepPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(specHash, "specHash");
@@ -23,7 +22,7 @@ public record SweepPlan(String name, String specHash, String canonicalSpec, Grid
     }
 
     /** The plan of a spec, with an optional output-folder override (null: spec's {@code output} or {@code runs/<name>}). */
-    public static SweepPlan of(SweepSpec spec, Path outputOverride) {
+    public static SweepPlan of(SweepSpec spec, String outputOverride) {
         return new SweepPlan(spec.name(), spec.specHash(), spec.canonicalText(), spec.grid(), spec.outputDir(outputOverride), spec);
     }
 

@@ -202,8 +202,8 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     }
 
     /** The output folder: the override if given, else the spec's {@code output}, else {@code runs/<name>}. */
-    public Path outputDir(Path override) {
-        if (override != null) return override;
-        return output != null ? Path.of(output) : Path.of("runs", name);
+    public String outputDir(String override) {
+        if (override != null && !override.isBlank()) return override;
+        return output != null ? output : "runs/" + name;
     }
 }

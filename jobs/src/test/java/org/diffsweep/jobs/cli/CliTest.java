@@ -117,13 +117,13 @@ class CliTest {
         assertEquals(spec.canonicalText(), plan.canonicalSpec());
         assertEquals(Files.readString(QUICK), plan.rawSpec());
         assertEquals(25, plan.grid().size());
-        assertEquals(Path.of("out/q"), plan.outputDir());
+        assertEquals("out/q", plan.outputDir());
         assertEquals("local[2]", cli.options.get(0).master());
         assertFalse(cli.options.get(0).json());
         assertTrue(r.out().startsWith("sweep quickstart: 25 points"), r.out());
 
         cli.run("run", QUICK.toString(), "--json");
-        assertEquals(Path.of("runs", "quickstart"), cli.plans.get(1).outputDir());
+        assertEquals("runs/quickstart", cli.plans.get(1).outputDir());
         assertTrue(cli.options.get(1).json());
         String env = System.getenv("DIFFSWEEP_MASTER");
         assertEquals(env == null ? "local[*]" : env, cli.options.get(1).master());

@@ -172,8 +172,8 @@ class SweepSpecTest {
         assertEquals("quickstart", q.name());
         assertEquals(List.of("varianceRatio", "imbalanceRatio"), q.grid().axisNames());
         assertEquals(25, q.grid().size());
-        assertEquals(Path.of("runs", "quickstart"), q.outputDir(null));
-        assertEquals(Path.of("x"), q.outputDir(Path.of("x")));
+        assertEquals("runs/quickstart", q.outputDir(null));
+        assertEquals("hdfs://nn:8020/x", q.outputDir("hdfs://nn:8020/x"));
         SweepSpec ex = SweepSpec.load(Path.of("..", "conf", "example-sweep.yaml"));
         assertEquals(3 * 3 * 2 * 3, ex.grid().size());
         PointParams last = ex.grid().point(ex.grid().size() - 1).params();

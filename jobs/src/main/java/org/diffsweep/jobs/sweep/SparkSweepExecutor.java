@@ -1,0 +1,55 @@
+package org.diffsweep.jobs.sweep;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.diffsweep.core.point.StandardEvaluator;
+import org.diffsweep.jobs.grid.PointIds;
+import org.diffsweep.jobs.spark.SparkSessions;
+import org.diffsweep.jobs.spec.RunOptions;
+import org.diffsweep.jobs.spec.SweepExecutor;
+import org.diffsweep.jobs.spec.SweepPlan;
+
+/**
+ * {@code diffsweep run}: the validated plan evaluated on Spark with the {@link StandardEvaluator}. Refusals (lock
+ * held, incompatible spec) print one line and exit 2; the run's outcome is printed as text or JSON.
+ */
+public final class SparkSweepExecutor implements SweepExecutor {
+    @Override
+    public int run(SweepPlan plan, RunOptions opts) {
+        SparkSession spark = SparkSessions.getOrCreate(opts.master(), "diffsweep " + plan.name(), false,
+                Map.of("spark.executorEnv.OPENBLAS_NUM_THREADS", "1"));
+        EvaluatorFactory factory = StandardEvaluator::new;
+        SweepRequest req = new SweepRequest(plan.name(), plan.specHash(), plan.canonicalSpec(), plan.grid(),
+                plan.outputDir(), factory, PointIds::pointId);
+        try {
+            SweepOutcome o = new SweepRunner(spark).run(req,
+                    SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null));
+            if (opts.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", plan.name());
+                m.put("specHash", plan.specHash());
+                m.put("output", plan.outputDir());
+                m.put("master", spark.sparkContext().master());
+                m.put("outcome", o);
+                opts.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(m));
+            } else {
+                opts.out().printf("done: %d points in grid, %d already in the ledger, %d computed, %d not OK; %.1f s "
+                                + "(plan %.1f s, evaluate %.1f s, outputs %.1f s) -> %s%n",
+                        o.gridPoints(), o.alreadyDone(), o.computed(), o.failedPoints(), o.totalSeconds(),
+                        o.planSeconds(), o.evalSeconds(), o.outputSeconds(), plan.outputDir());
+            }
+            opts.out().flush();
+            return o.failedPoints() == 0 ? 0 : 1;
+        } catch (SweepRefusedException e) {
+            opts.err().println("error: " + e.getMessage());
+            opts.err().flush();
+            return 2;
+        } catch (java.io.IOException e) {
+            opts.err().println("error: " + plan.outputDir() + ": " + e.getMessage());
+            opts.err().flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.diffsweep.jobs.sweep;
+
+/**
+ * What a sweep run did.
+ *
+ * @param gridPoints     points in the grid (seeds included)
+ * @param alreadyDone    grid points found in the ledger at start (skipped)
+ * @param computed       points evaluated by this run
+ * @param failedPoints   grid points in the ledger whose status is not OK (after this run)
+ * @param waves          waves written by this run
+ * @param planSeconds    lock, spec check and anti-join planning
+ * @param evalSeconds    evaluation and ledger writes
+ * @param outputSeconds  CSV, plots and summary (0 when skipped)
+ * @param totalSeconds   wall time of {@code run}
+ * @param outputsWritten whether CSV, plots and summary were (re)written
+ */
+public record SweepOutcome(long gridPoints, long alreadyDone, long computed, long failedPoints, int waves,
+                           double planSeconds, double evalSeconds, double outputSeconds, double totalSeconds,
+                           boolean outputsWritten) {}
