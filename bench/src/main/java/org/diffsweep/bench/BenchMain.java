@@ -16,7 +16,7 @@ import org.diffsweep.core.linalg.LinAlg;
  * second.
  *
  * <pre>
- * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--csv FILE]
+ * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--csv FILE]
  * </pre>
  * {@code --java} also calibrates the pure-Java BLAS/LAPACK; {@code --strict-tanh} uses Math.tanh in the quadrature
  * instead of the exp-based form.
@@ -34,7 +34,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false, javaToo = false, strictTanh = false;
+        boolean quick = false, javaToo = false, strictTanh = false, calibrate = true;
         int repeats = -1;
         List<PointSize> points = new ArrayList<>();
         Path csv = null;
@@ -42,12 +42,13 @@ public final class BenchMain {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--java" -> javaToo = true;
+                case "--no-calibration" -> calibrate = false;
                 case "--strict-tanh" -> strictTanh = true;
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--point" -> points.add(PointSize.parse(args[++i]));
                 case "--csv" -> csv = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--csv FILE]");
+                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--csv FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -73,43 +74,45 @@ public final class BenchMain {
         out.printf(Locale.ROOT, "timings: %s, %d repeats after 1 warm-up; rates and %% use the minimum (least disturbed); spread = (max-min)/median%n%n", Clock.describe(), repeats);
 
         // ---------------- calibration
-        out.println("== calibration (same run)");
-        out.printf(Locale.ROOT, "%-28s %8s %10s %10s %8s %8s%n", "kernel", "n", "median s", "min s", "GFLOP/s", "spread");
-        int[] gemmSizes = quick ? new int[] {500, 1000} : new int[] {1000, 2000, 3200};
-        double gemmPeak = 0;
-        for (int n : gemmSizes) {
-            Stats s = Calibration.dgemm(la, n, quick ? 3 : 3);
-            double gf = 2.0 * n * n * (double) n / s.min() / 1e9;
-            gemmPeak = Math.max(gemmPeak, gf);
-            calRow(out, rows, "dgemm " + tag(la), n, s, gf);
-        }
-        {
-            int n = quick ? 800 : 1600, k = quick ? 400 : 800;
-            Stats s = Calibration.dsyrk(la, n, k, 3);
-            calRow(out, rows, "dsyrk " + tag(la) + " k=" + k, n, s, (double) n * n * k / s.min() / 1e9);
-        }
-        int[] eigSizes = quick ? new int[] {500, 1000} : new int[] {1000, 2000};
-        double eigPeak = 0;
-        for (int n : eigSizes) {
-            Stats s = Calibration.dsyevd(la, n, 3);
-            double gf = 9.0 * n * n * (double) n / s.min() / 1e9;
-            eigPeak = Math.max(eigPeak, gf);
-            calRow(out, rows, "dsyevd(V) " + tag(la) + " nominal", n, s, gf);
-        }
-        if (javaToo || !la.isNative()) {
-            LinAlg jv = LinAlg.pureJava();
-            for (int n : quick ? new int[] {500} : new int[] {500, 1000}) {
-                Stats s = Calibration.dgemm(jv, n, 3);
-                calRow(out, rows, "dgemm java", n, s, 2.0 * n * n * (double) n / s.min() / 1e9);
-                Stats e = Calibration.dsyevd(jv, n, 3);
-                calRow(out, rows, "dsyevd(V) java nominal", n, e, 9.0 * n * n * (double) n / e.min() / 1e9);
+        double gemmPeak = Double.NaN;
+        if (calibrate) {
+            out.println("== calibration (same run)");
+            out.printf(Locale.ROOT, "%-28s %8s %10s %10s %8s %8s%n", "kernel", "n", "median s", "min s", "GFLOP/s", "spread");
+            int[] gemmSizes = quick ? new int[] {500, 1000} : new int[] {1000, 2000, 3200};
+            gemmPeak = 0;
+            for (int n : gemmSizes) {
+                Stats s = Calibration.dgemm(la, n, quick ? 3 : 3);
+                double gf = 2.0 * n * n * (double) n / s.min() / 1e9;
+                gemmPeak = Math.max(gemmPeak, gf);
+                calRow(out, rows, "dgemm " + tag(la), n, s, gf);
             }
+            {
+                int n = quick ? 800 : 1600, k = quick ? 400 : 800;
+                Stats s = Calibration.dsyrk(la, n, k, 3);
+                calRow(out, rows, "dsyrk " + tag(la) + " k=" + k, n, s, (double) n * n * k / s.min() / 1e9);
+            }
+            int[] eigSizes = quick ? new int[] {500, 1000} : new int[] {1000, 2000};
+            double eigPeak = 0;
+            for (int n : eigSizes) {
+                Stats s = Calibration.dsyevd(la, n, 3);
+                double gf = 9.0 * n * n * (double) n / s.min() / 1e9;
+                eigPeak = Math.max(eigPeak, gf);
+                calRow(out, rows, "dsyevd(V) " + tag(la) + " nominal", n, s, gf);
+            }
+            if (javaToo || !la.isNative()) {
+                LinAlg jv = LinAlg.pureJava();
+                for (int n : quick ? new int[] {500} : new int[] {500, 1000}) {
+                    Stats s = Calibration.dgemm(jv, n, 3);
+                    calRow(out, rows, "dgemm java", n, s, 2.0 * n * n * (double) n / s.min() / 1e9);
+                    Stats e = Calibration.dsyevd(jv, n, 3);
+                    calRow(out, rows, "dsyevd(V) java nominal", n, e, 9.0 * n * n * (double) n / e.min() / 1e9);
+                }
+            }
+            double[] tanhNs = Calibration.tanhNanos(quick ? 4_000_000 : 20_000_000);
+            out.printf(Locale.ROOT, "tanh: Math.tanh %.1f ns/eval, exp-based %.1f ns/eval%n%n", tanhNs[0], tanhNs[1]);
+            rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_Math.tanh,1,%g,,,,%n", tanhNs[0] * 1e-9));
+            rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_exp_based,1,%g,,,,%n", tanhNs[1] * 1e-9));
         }
-        double[] tanhNs = Calibration.tanhNanos(quick ? 4_000_000 : 20_000_000);
-        out.printf(Locale.ROOT, "tanh: Math.tanh %.1f ns/eval, exp-based %.1f ns/eval%n%n", tanhNs[0], tanhNs[1]);
-        rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_Math.tanh,1,%g,,,,%n", tanhNs[0] * 1e-9));
-        rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_exp_based,1,%g,,,,%n", tanhNs[1] * 1e-9));
-
         // ---------------- per-point pipeline
         out.printf(Locale.ROOT, "== per-point pipeline (K = 40 Gauss-Hermite nodes, 200 tau points, 2 classes, train + test sets, tanh %s)%n",
                 strictTanh ? "Math.tanh" : "exp-based");
@@ -125,7 +128,7 @@ public final class BenchMain {
                 for (int k = 0; k < st; k++) { samples[k][r] = rp.seconds[k]; tot += rp.seconds[k]; }
                 samples[st][r] = tot;
             }
-            Stats iso = Calibration.dsyevd(la, rp.p(), Math.min(repeats, 3));
+            Stats iso = calibrate ? Calibration.dsyevd(la, rp.p(), Math.min(repeats, 3)) : new Stats(Double.NaN, Double.NaN, Double.NaN, 0);
             Stats total = Stats.of(samples[st]);
             out.printf(Locale.ROOT, "%n-- %s: d=%d p=%d n=%d (check: mean eig %.5f, max eig %.3f, L_test,A(tau_max) %.5f)%n",
                     ps.label, ps.d, rp.p(), rp.n(), rp.meanEigenvalue(), rp.maxEigenvalue(), rp.curves[2][199]);
@@ -142,8 +145,9 @@ public final class BenchMain {
                 rows.append(String.format(Locale.ROOT, "point:%s,%s,%d,%g,%g,%g,%s,%s%n", ps.label, name, rp.p(),
                         s.median(), s.min(), s.max(), Double.isNaN(gf) ? "" : gf, Double.isNaN(pct) ? "" : pct));
             }
-            out.printf(Locale.ROOT, "%-12s %10.4f %10.4f %8s %6.0f%%   -> %.2f points/s at the median, %.2f at the min (isolated dsyevd p=%d: %.4f s)%n", "total",
-                    total.median(), total.min(), "", 100 * total.spread(), 1 / total.median(), 1 / total.min(), rp.p(), iso.min());
+            out.printf(Locale.ROOT, "%-12s %10.4f %10.4f %8s %6.0f%%   -> %.2f points/s at the median, %.2f at the min%s%n", "total",
+                    total.median(), total.min(), "", 100 * total.spread(), 1 / total.median(), 1 / total.min(),
+                    calibrate ? String.format(Locale.ROOT, " (isolated dsyevd p=%d: %.4f s)", rp.p(), iso.min()) : "");
             rows.append(String.format(Locale.ROOT, "point:%s,total,%d,%g,%g,%g,,%n", ps.label, rp.p(), total.median(), total.min(), total.max()));
         }
         if (csv != null) {

@@ -41,6 +41,9 @@ public final class Calibration {
         });
     }
 
+    /** The exp-based tanh of the reference pipeline, exposed for the JMH kernel benchmark. */
+    public static double tanhFastForBench(double v) { return ReferencePoint.tanhFast(v); }
+
     /** Nanoseconds per tanh evaluation over a realistic argument range, Math.tanh vs the exp-based form. */
     public static double[] tanhNanos(int evals) {
         double[] v = gaussian(4096, 5);

@@ -49,7 +49,7 @@ public final class ReferencePoint {
     private final double[][] diagU, stein;      // [set*2 + class][p]
     private final double[] r, g;
     private final double[][] uc;                 // [set*2 + class][p*p]
-    private final double[] u, lambda, t1, nmat, mmat, y, yc, fmat, z;
+    private final double[] u, uPooled, lambda, t1, nmat, mmat, y, yc, fmat, z;
     private final EigenWorkspace ws = new EigenWorkspace();
     /** Curves L[set*2 + class][tau]: set 0 = train, 1 = test. */
     public final double[][] curves;
@@ -106,6 +106,7 @@ public final class ReferencePoint {
         g = new double[p * p];
         uc = new double[4][p * p];
         u = new double[p * p];
+        uPooled = new double[p * p];
         lambda = new double[p];
         t1 = new double[p * p];
         nmat = new double[p * p];
@@ -128,9 +129,27 @@ public final class ReferencePoint {
 
     /** Runs the whole pipeline once; stage times land in {@link #seconds}. */
     public void run(String pointKey) {
-        RandomStreams rs = RandomStreams.forKey(pointKey);
         long t0 = Clock.nanos();
-        // ---- features
+        features(pointKey);
+        long t1n = Clock.nanos();
+        quadrature();
+        long t2n = Clock.nanos();
+        gram();
+        long t3n = Clock.nanos();
+        eigen();
+        long t4n = Clock.nanos();
+        curves();
+        long t5n = Clock.nanos();
+        seconds[0] = (t1n - t0) * 1e-9;
+        seconds[1] = (t2n - t1n) * 1e-9;
+        seconds[2] = (t3n - t2n) * 1e-9;
+        seconds[3] = (t4n - t3n) * 1e-9;
+        seconds[4] = (t5n - t4n) * 1e-9;
+    }
+
+    /** Stage 1: W, data, test data, pre-activations. */
+    public void features(String pointKey) {
+        RandomStreams rs = RandomStreams.forKey(pointKey);
         SeededStream sw = rs.stream("W");
         sw.fillGaussian(w);
         for (int i = 0; i < p; i++) {
@@ -147,13 +166,17 @@ public final class ReferencePoint {
         la.gemm(false, false, p, nTot, d, pre, w, x, 0.0, h);
         la.gemm(false, false, p, nTot, d, pre, w, xte, 0.0, hte);
         flops[0] = 2.0 * 2.0 * p * d * nTot;
-        long t1n = Clock.nanos();
-        // ---- quadrature
+    }
+
+    /** Stage 2: Gauss-Hermite noise averages for the training and test sets (no BLAS). */
+    public void quadrature() {
         quadrature(h, f0, f1, f2, 0);
         quadrature(hte, f0t, f1t, f2t, 2);
         flops[1] = 0;
-        long t2n = Clock.nanos();
-        // ---- gram
+    }
+
+    /** Stage 3: per-class U_c (train and test) and the pooled training U. */
+    public void gram() {
         la.syrkLower(false, p, d, 1.0 / d, w, 0, p, 0.0, r, 0, p);
         for (int j = 0; j < p; j++) for (int i = j; i < p; i++) r[i + j * p] /= omega[i] * omega[j];
         for (int set = 0; set < 2; set++) {
@@ -171,25 +194,17 @@ public final class ReferencePoint {
                 LinAlg.symmetrizeLower(p, out);
             }
         }
-        // pooled training U = sum_c (n_c/n) U_c
         double wa = (double) nc[0] / nTot, wb = (double) nc[1] / nTot;
         double[] ua = uc[0], ub = uc[1];
-        for (int q = 0; q < p * p; q++) u[q] = wa * ua[q] + wb * ub[q];
+        for (int q = 0; q < p * p; q++) uPooled[q] = wa * ua[q] + wb * ub[q];
         flops[2] = (double) p * p * d + 3.0 * 2.0 * p * p * nTot;
-        long t3n = Clock.nanos();
-        // ---- eigen
+    }
+
+    /** Stage 4: dsyevd of the pooled U (copied, so the stage can be repeated) with a reused workspace. */
+    public void eigen() {
+        System.arraycopy(uPooled, 0, u, 0, u.length);
         la.symmetricEigen(p, u, lambda, ws);
         flops[3] = 9.0 * p * p * (double) p;
-        long t4n = Clock.nanos();
-        // ---- curves
-        curves();
-        flops[4] = 2.0 * p * p * d + (double) p * p * d + 4 * (4.0 * p * p * (double) p + 2.0 * p * p * d + 2.0 * p * p * tauPoints);
-        long t5n = Clock.nanos();
-        seconds[0] = (t1n - t0) * 1e-9;
-        seconds[1] = (t2n - t1n) * 1e-9;
-        seconds[2] = (t3n - t2n) * 1e-9;
-        seconds[3] = (t4n - t3n) * 1e-9;
-        seconds[4] = (t5n - t4n) * 1e-9;
     }
 
     private void quadrature(double[] hh, double[] a0, double[] a1, double[] a2, int slot) {
@@ -207,7 +222,7 @@ public final class ReferencePoint {
                 int base = nu * p;
                 for (int i = 0; i < p; i++) {
                     double hv = hh[base + i], a = scale[i];
-                    double s0 = 0, s1 = 0, s2 = 0, sd = 0, sp = 0;
+                    double s0 = 0, s1 = 0, s2 = 0, sd = 0;
                     for (int k = 0; k < kq; k++) {
                         double v = hv + a * gu[k];
                         double f = fastTanh ? tanhFast(v) : Math.tanh(v);
@@ -216,21 +231,22 @@ public final class ReferencePoint {
                         s1 += wu[k] * f;
                         s2 += wu2[k] * f;
                         sd += gw[k] * ff;
-                        sp += gw[k] * (1 - ff);
                     }
                     a0[base + i] = s0;
                     a1[base + i] = s1;
                     a2[base + i] = s2;
                     dg[i] += sd;
-                    sn[i] += sp;
+
                 }
             }
             double inv = 1.0 / nc[c];
-            for (int i = 0; i < p; i++) { dg[i] *= inv; sn[i] *= inv; }
+            // Stein coefficient E[tanh'] = E[1 - tanh^2] = 1 - diag (the Gauss-Hermite weights sum to 1)
+            for (int i = 0; i < p; i++) { dg[i] *= inv; sn[i] = 1 - dg[i]; }
         }
     }
 
-    private void curves() {
+    /** Stage 5: loss curves of both classes on the training and test sets over the whole tau grid. */
+    public void curves() {
         double vs = Math.sqrt(deltaT / d);
         // pooled V = diag(c) W sqrt(Delta/d), c = sum_c (n_c/n) c_c ; Y = Q^T V (p x d); M = Y Y^T
         double wa = (double) nc[0] / nTot, wb = (double) nc[1] / nTot;
@@ -266,6 +282,7 @@ public final class ReferencePoint {
             }
             // vbuf (inside t1) was overwritten by the N product: rebuild it next iteration (done at loop top)
         }
+        flops[4] = 2.0 * p * p * d + (double) p * p * d + 4 * (4.0 * p * p * (double) p + 2.0 * p * p * d + 2.0 * p * p * tauPoints);
     }
 
     /** Tr(U)/p of the pooled training U before decomposition equals mean eigenvalue: a size-stable check value. */
