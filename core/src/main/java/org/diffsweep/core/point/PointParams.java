@@ -39,9 +39,11 @@ public record PointParams(int d, double psiP, double psiN, double t, long seed, 
         if (!(kappa > 0 && kappa < 1)) throw new IllegalArgumentException("kappa must be in (0, 1), got " + kappa);
         if (tauGrid == null) tauGrid = TauGrid.DEFAULT;
         if (noise == null) noise = NoiseMode.EXACT;
-        if (p() < 1) throw new IllegalArgumentException("psiP * d must give p >= 1, got p = " + p());
+        // Fields are not assigned yet inside a compact constructor: compute from the parameters, not via p().
+        long pp = Math.round(psiP * d);
+        if (pp < 1) throw new IllegalArgumentException("psiP * d must give p >= 1, got p = " + pp);
         for (ClassSpec c : classes) {
-            if (classSize(c) < 1) throw new IllegalArgumentException("class " + c.name() + " would get 0 training points (round("
+            if (Math.round(c.weight() * psiN * d) < 1) throw new IllegalArgumentException("class " + c.name() + " would get 0 training points (round("
                     + c.weight() + " * " + psiN + " * " + d + ") = 0)");
         }
     }

@@ -1,0 +1,281 @@
+package org.diffsweep.core.spectrum;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.PointParams;
+
+/**
+ * The asymptotic spectrum of the random-features matrix U and the per-class predicted times (theory §3.3–3.5, §5.4,
+ * §12.7, §12.11).
+ *
+ * <p>Algorithm. (1) Delta weight: {@code eps Im q(s̄^2 + i eps)} at eps = 1e-10. (2) Coarse scan of
+ * {@code log(lambda - s̄^2)} over ten decades below an upper estimate (enlarged until the top is outside the
+ * support). A lambda is in the support when the density at eps = 1e-11 is at least half of the density at
+ * eps ~ 1e-10: outside the support rho_eps is proportional to eps, inside it tends to rho > 0. (3) Each support
+ * edge is refined by bisection. (4) Each bulk gets an equal share of the grid, clustered at both edges
+ * (lambda = lo + (hi - lo)(1 - cos theta)/2, theta uniform), which resolves square-root edges; masses are
+ * trapezoid sums in theta. If delta + bulk masses differ from 1 by more than {@link #MASS_TOLERANCE} the scan is
+ * repeated twice as fine (a narrow bulk was missed), at most twice. Every lambda is solved by
+ * {@link StieltjesSolver} (continuation in eps with warm starts along lambda).
+ */
+public final class SpectrumSolver {
+    /** Default number of lambda points on the final grid. */
+    public static final int DEFAULT_POINTS = 400;
+    /** Mass check tolerance: trapezoid error on 400 points is ~1e-5; a missed bulk is >= 1/p-ish. */
+    public static final double MASS_TOLERANCE = 2e-3;
+    static final int SCAN_POINTS = 160;
+    static final double SCAN_DECADES = 9;
+    static final int BISECTIONS = 22;
+    static final double DELTA_EPS = 1e-10;
+    static final double LOW_QUANTILE = 0.02;
+
+    private SpectrumSolver() {}
+
+    /**
+     * The C-class reduced spectrum (§5.4) of the point, with its realised sizes: psi_p = p/d, psi_n = n/d,
+     * pi_c = n_c/n, and per-class coefficients at (t, sigma_c^2, r_c).
+     */
+    public static SpectrumResult solve(PointParams p) { return solve(p, DEFAULT_POINTS); }
+
+    /** Same with an explicit grid size. */
+    public static SpectrumResult solve(PointParams p, int points) {
+        int c = p.numClasses();
+        double[] pi = new double[c];
+        List<ClassCoefficients> coef = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            ClassSpec s = p.classes().get(i);
+            pi[i] = (double) p.classSize(i) / p.n();
+            coef.add(ClassCoefficients.of(p.t(), s.variance(), s.radius()));
+            names.add(s.name());
+        }
+        return solveClasses((double) p.p() / p.d(), (double) p.n() / p.d(), p.t(), pi, coef, names, points);
+    }
+
+    /** The C-class reduced system (§5.4) for given fractions pi_c and coefficients (C = 1: isotropic, §3.3). */
+    public static SpectrumResult solveClasses(double psiP, double psiN, double t, double[] pi, List<ClassCoefficients> coef,
+                                              List<String> names, int points) {
+        ReducedSystem sys = new ReducedSystem(psiP, psiN, pi, coef);
+        return analyse(sys, sys, names, psiP, -Math.expm1(-2 * t), points);
+    }
+
+    /**
+     * The general system (E1)–(E3) (§3.3) for data covariance with spectral law {@code sum_j w_j delta(lambda_j)}
+     * (weights sum to 1), single-class constants at sigma_x^2 = sum_j w_j lambda_j.
+     */
+    public static SpectrumResult solveAtoms(double psiP, double psiN, double t, double[] atoms, double[] weights, int points) {
+        double sx2 = 0;
+        for (int j = 0; j < atoms.length; j++) sx2 += weights[j] * atoms[j];
+        AtomSystem sys = AtomSystem.of(psiP, psiN, ClassCoefficients.of(t, sx2, 0), atoms, weights);
+        return analyse(sys, null, List.of(), psiP, -Math.expm1(-2 * t), points);
+    }
+
+    static SpectrumResult analyse(SaddleSystem sys, ReducedSystem cls, List<String> names, double psiP, double deltaT, int points) {
+        if (points < 20) throw new IllegalArgumentException("points must be >= 20, got " + points);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuOk = mx.isCurrentThreadCpuTimeSupported();
+        long cpu0 = cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime();
+        StieltjesSolver sol = new StieltjesSolver(sys);
+        double s2 = sys.deltaLocation();
+        int[] solves = {0};
+
+        Cx[] xd = sol.solveAt(s2, DELTA_EPS);
+        double deltaMass = xd == null ? Double.NaN : Math.max(0, DELTA_EPS * xd[0].im());
+
+        double top = 3 * sys.upperEstimate();
+        List<double[]> edges = null;
+        SpectrumResult best = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int scan = SCAN_POINTS << attempt;
+            edges = scanSupport(sol, s2, top, scan, solves);
+            while (edges == null) { // top inside the support: enlarge
+                top *= 2;
+                edges = scanSupport(sol, s2, top, scan, solves);
+            }
+            best = grid(sol, cls, sys, names, edges, deltaMass, s2, psiP, deltaT, points, solves, cpuOk, mx, cpu0);
+            if (Math.abs(best.totalMass() - 1) <= MASS_TOLERANCE) break;
+        }
+        return best;
+    }
+
+    private static boolean inSupport(StieltjesSolver.Solution s) {
+        return s.ok() && s.x()[0].im() > 0 && s.rho() >= 0.5 * s.rhoCheck();
+    }
+
+    /** Support intervals [lo, hi] in lambda, or null if the top of the scan is inside the support. */
+    private static List<double[]> scanSupport(StieltjesSolver sol, double s2, double top, int scan, int[] solves) {
+        double xHi = Math.log(top - s2);
+        double xLo = xHi - SCAN_DECADES * Math.log(10);
+        sol.reset();
+        List<double[]> out = new ArrayList<>();
+        boolean prevIn = false;
+        double prevX = xLo - 30; // effectively lambda = s2
+        double lo = Double.NaN;
+        for (int i = 0; i < scan; i++) {
+            double x = xLo + (xHi - xLo) * i / (scan - 1);
+            boolean in = inSupport(sol.solve(s2 + Math.exp(x)));
+            solves[0]++;
+            if (in && !prevIn) {
+                lo = bisect(sol, s2, prevX, x, false, solves);
+            } else if (!in && prevIn) {
+                out.add(new double[] {lo, bisect(sol, s2, prevX, x, true, solves)});
+            }
+            prevIn = in;
+            prevX = x;
+        }
+        if (prevIn) return null;
+        return out;
+    }
+
+    /** Bisection in x = log(lambda - s2) between an outside and an inside point; returns the edge lambda. */
+    private static double bisect(StieltjesSolver sol, double s2, double xa, double xb, boolean aInside, int[] solves) {
+        double in = aInside ? xa : xb, out = aInside ? xb : xa;
+        for (int k = 0; k < BISECTIONS; k++) {
+            double mid = 0.5 * (in + out);
+            if (inSupport(sol.solve(s2 + Math.exp(mid)))) in = mid;
+            else out = mid;
+            solves[0]++;
+        }
+        return s2 + Math.exp(0.5 * (in + out));
+    }
+
+    private static SpectrumResult grid(StieltjesSolver sol, ReducedSystem cls, SaddleSystem sys, List<String> names,
+                                       List<double[]> edges, double deltaMass, double s2, double psiP, double deltaT,
+                                       int points, int[] solves, boolean cpuOk, ThreadMXBean mx, long cpu0) {
+        int nb = edges.size();
+        int nc = cls == null ? 0 : cls.numClasses();
+        int per = nb == 0 ? 0 : Math.max(8, points / nb);
+        int total = per * nb;
+        double[] lam = new double[total];
+        double[] rho = new double[total];
+        double[][] rc = new double[nc][total];
+        double[] dTheta = new double[total]; // d lambda / d theta * d theta (quadrature weight for trapezoid in theta)
+        double[] masses = new double[nb];
+        int failures = 0;
+        sol.reset();
+        for (int b = 0; b < nb; b++) {
+            double lo = edges.get(b)[0], hi = edges.get(b)[1];
+            double h = Math.PI / (per - 1);
+            double mass = 0;
+            for (int j = 0; j < per; j++) {
+                int idx = b * per + j;
+                double th = j * h;
+                double l = lo + (hi - lo) * 0.5 * (1 - Math.cos(th));
+                StieltjesSolver.Solution s = sol.solve(l);
+                solves[0]++;
+                lam[idx] = l;
+                if (!s.ok()) {
+                    failures++;
+                    rho[idx] = Double.NaN;
+                    for (int c = 0; c < nc; c++) rc[c][idx] = Double.NaN;
+                    continue;
+                }
+                rho[idx] = Math.max(0, s.rho());
+                for (int c = 0; c < nc; c++) {
+                    Cx tc = cls.classTransform(c, s.x()[0], s.x()[1]);
+                    rc[c][idx] = Math.max(0, tc.im() / (Math.PI * l));
+                }
+                double wq = (j == 0 || j == per - 1 ? 0.5 : 1) * h * (hi - lo) * 0.5 * Math.sin(th);
+                dTheta[idx] = wq;
+                if (Double.isFinite(rho[idx])) mass += wq * rho[idx];
+            }
+            masses[b] = mass;
+        }
+        List<Bulk> bulks = new ArrayList<>();
+        double asym = sys.asymptoticMemorizationEdge();
+        double sep = sys.asymptoticSeparator();
+        Bulk.Kind[] kinds = new Bulk.Kind[nb];
+        for (int b = 0; b < nb; b++) {
+            double lo = edges.get(b)[0], hi = edges.get(b)[1];
+            if (nb == 1 || (lo < sep && hi > sep)) kinds[b] = Bulk.Kind.MERGED;
+            else if (lo >= sep) kinds[b] = Bulk.Kind.GENERALIZATION;
+            else if (hi < 0.5 * asym) kinds[b] = Bulk.Kind.CLUSTER;
+            else kinds[b] = Bulk.Kind.MEMORIZATION;
+        }
+        boolean anyMem = false, anyGen = false;
+        for (Bulk.Kind k : kinds) {
+            anyMem |= k == Bulk.Kind.MEMORIZATION || k == Bulk.Kind.MERGED;
+            anyGen |= k == Bulk.Kind.GENERALIZATION || k == Bulk.Kind.MERGED;
+        }
+        if (!anyGen && nb > 0) kinds[nb - 1] = Bulk.Kind.GENERALIZATION;
+        if (!anyMem) { // nothing between the cluster threshold and the separator: the highest cluster is rho_1
+            for (int b = nb - 1; b >= 0; b--) {
+                if (kinds[b] == Bulk.Kind.CLUSTER) {
+                    kinds[b] = Bulk.Kind.MEMORIZATION;
+                    break;
+                }
+            }
+        }
+        for (int b = 0; b < nb; b++) bulks.add(new Bulk(edges.get(b)[0], edges.get(b)[1], masses[b], kinds[b]));
+        double total0 = deltaMass;
+        for (double m : masses) total0 += m;
+
+        List<ClassSpectrum> classes = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            boolean[] memSel = new boolean[nb], allSel = new boolean[nb], genSel = new boolean[nb];
+            for (int b = 0; b < nb; b++) {
+                memSel[b] = kinds[b] == Bulk.Kind.MEMORIZATION || kinds[b] == Bulk.Kind.MERGED;
+                allSel[b] = memSel[b] || kinds[b] == Bulk.Kind.CLUSTER;
+                genSel[b] = kinds[b] == Bulk.Kind.GENERALIZATION || kinds[b] == Bulk.Kind.MERGED;
+            }
+            double memLo = quantile(lam, rc[c], dTheta, per, memSel, LOW_QUANTILE);
+            double memHi = quantile(lam, rc[c], dTheta, per, memSel, 1 - LOW_QUANTILE);
+            double memLoAll = quantile(lam, rc[c], dTheta, per, allSel, LOW_QUANTILE);
+            double memMass = integral(rc[c], dTheta, per, allSel, null);
+            double genMass = integral(rc[c], dTheta, per, genSel, null);
+            double genInv = integral(rc[c], dTheta, per, genSel, lam);
+            double harm = genMass / genInv;
+            classes.add(new ClassSpectrum(names.get(c), memMass, genMass, memLo, memHi, memLoAll, harm,
+                    psiP / (deltaT * memLo), psiP / (deltaT * memLoAll), psiP / (deltaT * harm),
+                    cls.memEdgeAsym(c, -1), cls.memEdgeAsym(c, +1)));
+        }
+        long cpu = (cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpu0;
+        return new SpectrumResult(s2, deltaMass, total0, List.copyOf(bulks), List.copyOf(classes), lam, rho, rc,
+                solves[0], failures, cpu);
+    }
+
+    /** Sum over selected bulks of w f (or w f / lambda when divide is given). */
+    private static double integral(double[] f, double[] w, int per, boolean[] sel, double[] divide) {
+        double s = 0;
+        for (int b = 0; b < sel.length; b++) {
+            if (!sel[b]) continue;
+            for (int j = 0; j < per; j++) {
+                int i = b * per + j;
+                if (!Double.isFinite(f[i])) continue;
+                s += w[i] * f[i] / (divide == null ? 1 : divide[i]);
+            }
+        }
+        return s;
+    }
+
+    /** The q-quantile of the measure f dlambda over the selected bulks (linear interpolation of the cumulative). */
+    private static double quantile(double[] lam, double[] f, double[] w, int per, boolean[] sel, double q) {
+        double tot = 0;
+        for (int b = 0; b < sel.length; b++) {
+            if (!sel[b]) continue;
+            for (int j = 1; j < per; j++) {
+                int i = b * per + j;
+                double fa = Double.isFinite(f[i - 1]) ? f[i - 1] : 0, fb = Double.isFinite(f[i]) ? f[i] : 0;
+                tot += 0.5 * (fa + fb) * (lam[i] - lam[i - 1]);
+            }
+        }
+        if (!(tot > 0)) return Double.NaN;
+        double target = q * tot, cum = 0;
+        for (int b = 0; b < sel.length; b++) {
+            if (!sel[b]) continue;
+            for (int j = 1; j < per; j++) {
+                int i = b * per + j;
+                double fa = Double.isFinite(f[i - 1]) ? f[i - 1] : 0, fb = Double.isFinite(f[i]) ? f[i] : 0;
+                double inc = 0.5 * (fa + fb) * (lam[i] - lam[i - 1]);
+                if (cum + inc >= target && inc > 0) {
+                    return lam[i - 1] + (lam[i] - lam[i - 1]) * (target - cum) / inc;
+                }
+                cum += inc;
+            }
+        }
+        return Double.NaN;
+    }
+}
