@@ -16,7 +16,7 @@ import org.diffsweep.core.linalg.LinAlg;
  * second.
  *
  * <pre>
- * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--csv FILE]
+ * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--no-production] [--no-simulation] [--csv FILE]
  * </pre>
  * {@code --java} also calibrates the pure-Java BLAS/LAPACK; {@code --strict-tanh} uses Math.tanh in the quadrature
  * instead of the exp-based form.
@@ -34,7 +34,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false, javaToo = false, strictTanh = false, calibrate = true;
+        boolean quick = false, javaToo = false, strictTanh = false, calibrate = true, production = true, simulate = true;
         int repeats = -1;
         List<PointSize> points = new ArrayList<>();
         Path csv = null;
@@ -43,12 +43,14 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--java" -> javaToo = true;
                 case "--no-calibration" -> calibrate = false;
+                case "--no-production" -> production = false;
+                case "--no-simulation" -> simulate = false;
                 case "--strict-tanh" -> strictTanh = true;
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--point" -> points.add(PointSize.parse(args[++i]));
                 case "--csv" -> csv = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--csv FILE]");
+                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--strict-tanh] [--no-calibration] [--no-production] [--no-simulation] [--csv FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -109,7 +111,9 @@ public final class BenchMain {
                 }
             }
             double[] tanhNs = Calibration.tanhNanos(quick ? 4_000_000 : 20_000_000);
-            out.printf(Locale.ROOT, "tanh: Math.tanh %.1f ns/eval, exp-based %.1f ns/eval%n%n", tanhNs[0], tanhNs[1]);
+            out.printf(Locale.ROOT, "tanh: Math.tanh %.1f ns/eval, Math.exp-based %.1f ns/eval, core Activation.TANH (StrictMath.exp) %.1f ns/eval%n%n",
+                    tanhNs[0], tanhNs[1], tanhNs[2]);
+            rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_core_Activation,1,%g,,,,%n", tanhNs[2] * 1e-9));
             rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_Math.tanh,1,%g,,,,%n", tanhNs[0] * 1e-9));
             rows.append(String.format(Locale.ROOT, "calibration,tanh_ns_exp_based,1,%g,,,,%n", tanhNs[1] * 1e-9));
         }
@@ -149,6 +153,24 @@ public final class BenchMain {
                     total.median(), total.min(), "", 100 * total.spread(), 1 / total.median(), 1 / total.min(),
                     calibrate ? String.format(Locale.ROOT, " (isolated dsyevd p=%d: %.4f s)", rp.p(), iso.min()) : "");
             rows.append(String.format(Locale.ROOT, "point:%s,total,%d,%g,%g,%g,,%n", ps.label, rp.p(), total.median(), total.min(), total.max()));
+        }
+        // ---------------- production stages of core (merged branches)
+        if (production) {
+            out.printf(Locale.ROOT, "%n== production stages of core (core.features, core.spectrum, core.speciation) on the same points%n");
+            for (PointSize ps : points) {
+                ProductionStages prod = new ProductionStages(ps.d, ps.psiP, ps.psiN, la);
+                double[][] smp = ProductionStages.sample(prod, Math.max(1, Math.min(repeats, 3)), simulate);
+                out.printf(Locale.ROOT, "%n-- %s: p=%d n=%d (%s)%n", ps.label, prod.params().p(), prod.params().n(), prod.note);
+                out.printf(Locale.ROOT, "%-16s %10s %10s %7s%n", "stage", "median s", "min s", "spread");
+                for (int k = 0; k < ProductionStages.STAGES.size(); k++) {
+                    if (Double.isNaN(smp[k][0])) continue;
+                    Stats s = Stats.of(smp[k]);
+                    String name = ProductionStages.STAGES.get(k);
+                    out.printf(Locale.ROOT, "%-16s %10.4f %10.4f %6.0f%%%n", name, s.median(), s.min(), 100 * s.spread());
+                    rows.append(String.format(Locale.ROOT, "production:%s,%s,%d,%g,%g,%g,,%n", ps.label, name,
+                            prod.params().p(), s.median(), s.min(), s.max()));
+                }
+            }
         }
         if (csv != null) {
             Files.writeString(csv, rows.toString());

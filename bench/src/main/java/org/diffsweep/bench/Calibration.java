@@ -44,19 +44,23 @@ public final class Calibration {
     /** The exp-based tanh of the reference pipeline, exposed for the JMH kernel benchmark. */
     public static double tanhFastForBench(double v) { return ReferencePoint.tanhFast(v); }
 
-    /** Nanoseconds per tanh evaluation over a realistic argument range, Math.tanh vs the exp-based form. */
+    /** Nanoseconds per tanh evaluation: Math.tanh, the Math.exp-based form, core Activation.TANH (StrictMath.exp). */
     public static double[] tanhNanos(int evals) {
         double[] v = gaussian(4096, 5);
         double sink = 0;
-        double[] res = new double[2];
+        double[] res = new double[3];
+        java.util.function.DoubleUnaryOperator core = org.diffsweep.core.features.Activation.TANH::value;
         for (int rep = 0; rep < 3; rep++) {
             long t0 = Clock.nanos();
             for (int r = 0; r < evals / v.length; r++) for (double x : v) sink += Math.tanh(x + r * 1e-9);
             long t1 = Clock.nanos();
             for (int r = 0; r < evals / v.length; r++) for (double x : v) sink += ReferencePoint.tanhFast(x + r * 1e-9);
             long t2 = Clock.nanos();
+            for (int r = 0; r < evals / v.length; r++) for (double x : v) sink += core.applyAsDouble(x + r * 1e-9);
+            long t3 = Clock.nanos();
             res[0] = (t1 - t0) / (double) evals;
             res[1] = (t2 - t1) / (double) evals;
+            res[2] = (t3 - t2) / (double) evals;
         }
         if (sink == 42) System.out.print("");
         return res;
