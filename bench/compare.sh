@@ -49,7 +49,7 @@ echo "env  : OPENBLAS_NUM_THREADS=$OPENBLAS_NUM_THREADS OPENBLAS_CORETYPE=${OPEN
 
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r/$ROUNDS"
-  BENCH_SKIP_BUILD=1 bench/run.sh --no-calibration --repeats "$REPEATS" "${PT[@]}" --csv "$OUT/java_$r.csv" \
+  BENCH_SKIP_BUILD=1 bench/run.sh --no-calibration --no-production --repeats "$REPEATS" "${PT[@]}" --csv "$OUT/java_$r.csv" \
       2>/dev/null | grep -E '^(--|total|linalg|java )' || true
   if [ "$HAVE_NUMPY" = 1 ]; then
     if [ "${NUMPY_MALLOC:-plain}" = tuned ]; then
