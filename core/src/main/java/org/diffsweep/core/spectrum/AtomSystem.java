@@ -1,5 +1,7 @@
 package org.diffsweep.core.spectrum;
 
+import org.diffsweep.core.features.GeConstants;
+
 /**
  * The general saddle point (E1)–(E3) of theory §3.3 [B Thm 3.1] in the unknowns (q, r, s), for a data covariance
  * whose spectral law is the weighted atoms {@code rho_Sigma = sum_j w_j delta(lambda - lambda_j)}:
@@ -27,9 +29,9 @@ final class AtomSystem implements SaddleSystem {
         this.w = w.clone();
     }
 
-    /** The atoms system with single-class constants taken from {@code coef} (computed at sigma_x^2 = sum w lambda, r = 0). */
-    static AtomSystem of(double psiP, double psiN, ClassCoefficients coef, double[] lam, double[] w) {
-        return new AtomSystem(psiP, psiN, coef.k1() / coef.variance(), coef.v2(), coef.b2(), coef.s2(), lam, w);
+    /** The atoms system with the single-class constants {@code ge} (computed at sigma_x^2 = sum_j w_j lambda_j). */
+    static AtomSystem of(double psiP, double psiN, GeConstants ge, double[] lam, double[] w) {
+        return new AtomSystem(psiP, psiN, ge.a() * ge.a() * Math.exp(-2 * ge.t()), ge.v2(), ge.b() * ge.b(), ge.s2(), lam, w);
     }
 
     @Override public int size() { return 3; }

@@ -12,16 +12,13 @@ package org.diffsweep.core.spectrum;
 public record Bulk(double lo, double hi, double mass, Kind kind) {
     /** What a bulk is, from its position. */
     public enum Kind {
-        /**
-         * A memorization bulk lying entirely below half the asymptotic first-bulk edge min_c lambda_-^(c) (§3.4,
-         * §5.4): the small cluster of about d eigenvalues (§3.5).
-         */
+        /** The small cluster of d eigenvalues below rho_1 (§3.5), when separated from it. */
         CLUSTER,
         /** The memorization bulk rho_1, or one of its separated per-class sub-bulks (§5.4). */
         MEMORIZATION,
-        /** A bulk of rho_2 (generalization): above the asymptotic separator (it splits for anisotropic data). */
+        /** A bulk of rho_2 (generalization): together the top d eigenvalues (it splits for anisotropic data). */
         GENERALIZATION,
-        /** A bulk straddling the separator (or the only bulk): memorization and generalization are merged. */
+        /** A bulk holding both generalization and memorization eigenvalues (they are not separated). */
         MERGED
     }
 }

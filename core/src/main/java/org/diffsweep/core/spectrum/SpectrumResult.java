@@ -32,7 +32,7 @@ public record SpectrumResult(double deltaLocation, double deltaMass, double tota
         return best;
     }
 
-    /** True when a bulk straddles the memorization/generalization separator (or only one bulk exists). */
+    /** True when memorization and generalization eigenvalues share a bulk. */
     public boolean merged() {
         for (Bulk b : bulks) if (b.kind() == Bulk.Kind.MERGED) return true;
         return false;

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.diffsweep.core.features.GeConstants;
 import org.diffsweep.core.mixture.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 
@@ -69,7 +70,7 @@ public final class SpectrumSolver {
     public static SpectrumResult solveAtoms(double psiP, double psiN, double t, double[] atoms, double[] weights, int points) {
         double sx2 = 0;
         for (int j = 0; j < atoms.length; j++) sx2 += weights[j] * atoms[j];
-        AtomSystem sys = AtomSystem.of(psiP, psiN, ClassCoefficients.of(t, sx2, 0), atoms, weights);
+        AtomSystem sys = AtomSystem.of(psiP, psiN, GeConstants.of(sx2, t), atoms, weights);
         return analyse(sys, null, List.of(), psiP, -Math.expm1(-2 * t), points);
     }
 
@@ -185,30 +186,7 @@ public final class SpectrumSolver {
             masses[b] = mass;
         }
         List<Bulk> bulks = new ArrayList<>();
-        double asym = sys.asymptoticMemorizationEdge();
-        double sep = sys.asymptoticSeparator();
-        Bulk.Kind[] kinds = new Bulk.Kind[nb];
-        for (int b = 0; b < nb; b++) {
-            double lo = edges.get(b)[0], hi = edges.get(b)[1];
-            if (nb == 1 || (lo < sep && hi > sep)) kinds[b] = Bulk.Kind.MERGED;
-            else if (lo >= sep) kinds[b] = Bulk.Kind.GENERALIZATION;
-            else if (hi < 0.5 * asym) kinds[b] = Bulk.Kind.CLUSTER;
-            else kinds[b] = Bulk.Kind.MEMORIZATION;
-        }
-        boolean anyMem = false, anyGen = false;
-        for (Bulk.Kind k : kinds) {
-            anyMem |= k == Bulk.Kind.MEMORIZATION || k == Bulk.Kind.MERGED;
-            anyGen |= k == Bulk.Kind.GENERALIZATION || k == Bulk.Kind.MERGED;
-        }
-        if (!anyGen && nb > 0) kinds[nb - 1] = Bulk.Kind.GENERALIZATION;
-        if (!anyMem) { // nothing between the cluster threshold and the separator: the highest cluster is rho_1
-            for (int b = nb - 1; b >= 0; b--) {
-                if (kinds[b] == Bulk.Kind.CLUSTER) {
-                    kinds[b] = Bulk.Kind.MEMORIZATION;
-                    break;
-                }
-            }
-        }
+        Bulk.Kind[] kinds = label(masses, psiP);
         for (int b = 0; b < nb; b++) bulks.add(new Bulk(edges.get(b)[0], edges.get(b)[1], masses[b], kinds[b]));
         double total0 = deltaMass;
         for (double m : masses) total0 += m;
@@ -235,6 +213,47 @@ public final class SpectrumSolver {
         long cpu = (cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpu0;
         return new SpectrumResult(s2, deltaMass, total0, List.copyOf(bulks), List.copyOf(classes), lam, rho, rc,
                 solves[0], failures, cpu);
+    }
+
+    /**
+     * Labels bulks by dimension counting (§3.4–3.5): the Gaussian-equivalent U has exactly d eigenvalues in the
+     * generalization part and, when n > d, a small cluster of d eigenvalues below rho_1; so from the top, bulks are
+     * generalization while their cumulative mass stays within 1/psi_p (a bulk that overshoots it is merged), and
+     * from the bottom, bulks are the cluster while their cumulative mass stays within 1/psi_p and rho_1 remains
+     * above. Tolerance: 5 % of 1/psi_p (bulk masses are exact to ~1e-8).
+     */
+    static Bulk.Kind[] label(double[] masses, double psiP) {
+        int nb = masses.length;
+        Bulk.Kind[] kinds = new Bulk.Kind[nb];
+        if (nb == 0) return kinds;
+        double unit = 1 / psiP, tol = 0.05 * unit;
+        double cum = 0;
+        int firstGen = nb;
+        for (int b = nb - 1; b >= 0; b--) {
+            cum += masses[b];
+            if (cum <= unit + tol) {
+                kinds[b] = Bulk.Kind.GENERALIZATION;
+                firstGen = b;
+            } else {
+                if (cum - masses[b] < unit - tol) {
+                    kinds[b] = Bulk.Kind.MERGED;
+                    firstGen = b;
+                }
+                break;
+            }
+        }
+        if (firstGen == nb) { // top bulk alone exceeds 1/psi_p: merged
+            kinds[nb - 1] = Bulk.Kind.MERGED;
+            firstGen = nb - 1;
+        }
+        for (int b = 0; b < firstGen; b++) kinds[b] = Bulk.Kind.MEMORIZATION;
+        cum = 0;
+        for (int b = 0; b < firstGen - 1; b++) { // keep at least one memorization bulk above the cluster
+            cum += masses[b];
+            if (cum <= unit + tol) kinds[b] = Bulk.Kind.CLUSTER;
+            else break;
+        }
+        return kinds;
     }
 
     /** Sum over selected bulks of w f (or w f / lambda when divide is given). */
