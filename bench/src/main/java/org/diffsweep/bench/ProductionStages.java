@@ -3,6 +3,9 @@ package org.diffsweep.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.diffsweep.core.dynamics.DynamicsResult;
+import org.diffsweep.core.dynamics.RfDynamics;
+import org.diffsweep.core.dynamics.RfSystem;
 import org.diffsweep.core.features.FeatureSettings;
 import org.diffsweep.core.features.NoiseAveragedMatrices;
 import org.diffsweep.core.linalg.EigenWorkspace;
@@ -16,15 +19,17 @@ import org.diffsweep.core.spectrum.SpectrumResult;
 import org.diffsweep.core.spectrum.SpectrumSolver;
 
 /**
- * Times the production per-point stages of {@code core} (features + noise-averaged U/V, eigendecomposition,
- * spectrum solve, speciation) on the same two-class point as {@link ReferencePoint}. "U/V equal-work" repeats
+ * Times the production per-point stages of {@code core} on the same two-class point as {@link ReferencePoint}:
+ * features + noise-averaged U/V ({@code NoiseAveragedMatrices}), score moments + eigendecomposition
+ * ({@code RfSystem.of}), closed-form curves + measured times ({@code RfDynamics.run}), an isolated dsyevd of the
+ * pooled U, the spectrum solve (400 lambda points), speciation closed form and with the backward simulation. "U/V equal-work" repeats
  * features + U/V with K = 40 nodes and n_c population points per class, i.e. the same work as ReferencePoint's
  * features + quadrature + gram stages, for a like-for-like comparison.
  */
 public final class ProductionStages {
     /** Stage names in run order. */
-    public static final List<String> STAGES = List.of("features+U/V", "eigen", "spectrum(400)", "speciation(cf)",
-            "speciation(sim)", "U/V equal-work");
+    public static final List<String> STAGES = List.of("features+U/V", "score+eigen", "curves+times", "eigen(pooled U)",
+            "spectrum(400)", "speciation(cf)", "speciation(sim)", "U/V equal-work");
 
     private final PointParams params;
     private final LinAlg la;
@@ -47,30 +52,38 @@ public final class ProductionStages {
         RandomStreams rs = RandomStreams.forKey(key);
         long t0 = Clock.nanos();
         NoiseAveragedMatrices m = NoiseAveragedMatrices.compute(params, rs, FeatureSettings.DEFAULT, la);
-        double[] u = m.pooledTrainU();
         long t1 = Clock.nanos();
+        RfSystem sys = RfSystem.of(m, rs.stream("scoreNoise"), la);
+        long t2 = Clock.nanos();
+        DynamicsResult dr = RfDynamics.run(sys, params, la);
+        long t3 = Clock.nanos();
+        double[] u = m.pooledTrainU();
         int p = m.p();
         double[] w = new double[p];
-        la.symmetricEigen(p, u, w, ws);
-        long t2 = Clock.nanos();
-        SpectrumResult sr = SpectrumSolver.solve(params);
-        long t3 = Clock.nanos();
-        Speciation.closedForm(params);
         long t4 = Clock.nanos();
-        if (simulate) Speciation.analyse(params, rs, SpeciationOptions.DEFAULT);
+        la.symmetricEigen(p, u, w, ws);
         long t5 = Clock.nanos();
+        SpectrumResult sr = SpectrumSolver.solve(params);
+        long t6 = Clock.nanos();
+        Speciation.closedForm(params);
+        long t7 = Clock.nanos();
+        if (simulate) Speciation.analyse(params, rs, SpeciationOptions.DEFAULT);
+        long t8 = Clock.nanos();
+        // the same work as ReferencePoint's features + quadrature + gram: K = 40 nodes, n_c population points per class
+        FeatureSettings equal = new FeatureSettings(params.classSize(0), 40, FeatureSettings.DEFAULT.activation());
+        long t9 = Clock.nanos();
+        NoiseAveragedMatrices.compute(params, rs, equal, la).pooledTrainU();
+        long t10 = Clock.nanos();
         seconds[0] = (t1 - t0) * 1e-9;
         seconds[1] = (t2 - t1) * 1e-9;
         seconds[2] = (t3 - t2) * 1e-9;
-        seconds[3] = (t4 - t3) * 1e-9;
-        seconds[4] = simulate ? (t5 - t4) * 1e-9 : Double.NaN;
-        // the same work as ReferencePoint's features + quadrature + gram: K = 40 nodes, n_c population points per class
-        FeatureSettings equal = new FeatureSettings(params.classSize(0), 40, FeatureSettings.DEFAULT.activation());
-        long t6 = Clock.nanos();
-        NoiseAveragedMatrices.compute(params, rs, equal, la).pooledTrainU();
-        seconds[5] = (Clock.nanos() - t6) * 1e-9;
-        note = String.format(Locale.ROOT, "population %d/class, spectrum: %d solves, %d failures, mass %.4f, %d bulks",
-                m.populationSize(), sr.solves(), sr.failures(), sr.totalMass(), sr.bulks().size());
+        seconds[3] = (t5 - t4) * 1e-9;
+        seconds[4] = (t6 - t5) * 1e-9;
+        seconds[5] = (t7 - t6) * 1e-9;
+        seconds[6] = simulate ? (t8 - t7) * 1e-9 : Double.NaN;
+        seconds[7] = (t10 - t9) * 1e-9;
+        note = String.format(Locale.ROOT, "population %d/class, %d tau; spectrum: %d solves, %d failures, mass %.4f, %d bulks",
+                m.populationSize(), dr.curves().tau().length, sr.solves(), sr.failures(), sr.totalMass(), sr.bulks().size());
     }
 
     /** Stage samples over repeats: [stage][repeat]. */
