@@ -54,6 +54,9 @@ public final class ReferencePoint {
     /** Curves L[set*2 + class][tau]: set 0 = train, 1 = test. */
     public final double[][] curves;
     private final boolean fastTanh;
+    /** Quadrature tanh mode: 0 = Math.tanh, 1 = Math.exp-based per node, 2 = exponential product (see {@link #quadrature()}). */
+    private final int tanhMode;
+    private final double[] eb;
 
     /** Per-stage wall times of the last run, seconds, in {@link #STAGES} order. */
     public final double[] seconds = new double[STAGES.size()];
@@ -71,6 +74,18 @@ public final class ReferencePoint {
      */
     public ReferencePoint(int d, double psiP, double psiN, double t, int quadNodes, int tauPoints,
                           LinAlg la, boolean fastTanh) {
+        this(d, psiP, psiN, t, quadNodes, tauPoints, la, fastTanh ? 1 : 0);
+    }
+
+    /**
+     * As above with an explicit tanh mode for the quadrature: 0 = {@code Math.tanh} at every node, 1 = the
+     * {@code Math.exp}-based tanh at every node, 2 = the exponential-product form: one {@code StrictMath.exp} per
+     * (feature, point) and per (feature, node) instead of one per (feature, point, node).
+     */
+    public ReferencePoint(int d, double psiP, double psiN, double t, int quadNodes, int tauPoints,
+                          LinAlg la, int tanhMode) {
+        boolean fastTanh = tanhMode != 0;
+        this.tanhMode = tanhMode;
         this.d = d;
         this.psiP = psiP;
         this.p = (int) Math.round(psiP * d);
@@ -116,6 +131,7 @@ public final class ReferencePoint {
         fmat = new double[p * tauPoints];
         z = new double[p * tauPoints];
         curves = new double[4][tauPoints];
+        eb = tanhMode == 2 ? new double[p * quadNodes] : null;
     }
 
     public int p() { return p; }
@@ -207,6 +223,9 @@ public final class ReferencePoint {
         flops[3] = 9.0 * p * p * (double) p;
     }
 
+    /** Largest |h| for the exponential-product form; beyond it the per-node form is used (never in practice). */
+    private static final double PRODUCT_H_LIMIT = 100;
+
     private void quadrature(double[] hh, double[] a0, double[] a1, double[] a2, int slot) {
         int kq = quadNodes;
         double sq = Math.sqrt(deltaT);
@@ -214,6 +233,10 @@ public final class ReferencePoint {
         for (int i = 0; i < p; i++) scale[i] = sq * omega[i];
         double[] wu = new double[kq], wu2 = new double[kq];
         for (int k = 0; k < kq; k++) { wu[k] = gw[k] * gu[k]; wu2[k] = gw[k] * (gu[k] * gu[k] - 1); }
+        if (tanhMode == 2) {
+            // tanh(h + b) = (1 - P) / (1 + P) with P = e^{-2h} e^{-2b}: one exp per (i, nu) and per (i, k)
+            for (int i = 0; i < p; i++) for (int k = 0; k < kq; k++) eb[i * kq + k] = StrictMath.exp(-2 * scale[i] * gu[k]);
+        }
         for (int c = 0; c < classes; c++) {
             double[] dg = diagU[slot + c], sn = stein[slot + c];
             java.util.Arrays.fill(dg, 0);
@@ -223,20 +246,33 @@ public final class ReferencePoint {
                 for (int i = 0; i < p; i++) {
                     double hv = hh[base + i], a = scale[i];
                     double s0 = 0, s1 = 0, s2 = 0, sd = 0;
-                    for (int k = 0; k < kq; k++) {
-                        double v = hv + a * gu[k];
-                        double f = fastTanh ? tanhFast(v) : Math.tanh(v);
-                        double ff = f * f;
-                        s0 += gw[k] * f;
-                        s1 += wu[k] * f;
-                        s2 += wu2[k] * f;
-                        sd += gw[k] * ff;
+                    if (tanhMode == 2 && Math.abs(hv) < PRODUCT_H_LIMIT) {
+                        double eh = StrictMath.exp(-2 * hv);
+                        int eo = i * kq;
+                        for (int k = 0; k < kq; k++) {
+                            double pr = eh * eb[eo + k];
+                            double f = (1 - pr) / (1 + pr);
+                            double wf = gw[k] * f;
+                            s0 += wf;
+                            s1 += wu[k] * f;
+                            s2 += wu2[k] * f;
+                            sd += wf * f;
+                        }
+                    } else {
+                        for (int k = 0; k < kq; k++) {
+                            double v = hv + a * gu[k];
+                            double f = tanhMode != 0 ? tanhFast(v) : Math.tanh(v);
+                            double wf = gw[k] * f;
+                            s0 += wf;
+                            s1 += wu[k] * f;
+                            s2 += wu2[k] * f;
+                            sd += wf * f;
+                        }
                     }
                     a0[base + i] = s0;
                     a1[base + i] = s1;
                     a2[base + i] = s2;
                     dg[i] += sd;
-
                 }
             }
             double inv = 1.0 / nc[c];
@@ -244,6 +280,9 @@ public final class ReferencePoint {
             for (int i = 0; i < p; i++) { dg[i] *= inv; sn[i] = 1 - dg[i]; }
         }
     }
+
+    /** The training-set F_0 (p x n) of the last run, for cross-checks between tanh modes. */
+    public double[] f0View() { return f0; }
 
     /** Stage 5: loss curves of both classes on the training and test sets over the whole tau grid. */
     public void curves() {
