@@ -28,13 +28,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class PointStageBenchmarks {
     @Param({"64:8:2", "100:8:4", "200:8:8", "64:32:4"}) public String size;
+    /** Quadrature tanh: 0 = Math.tanh, 1 = Math.exp per node, 2 = exponential product (default of the bench). */
+    @Param({"2"}) public int tanhMode;
 
     ReferencePoint rp;
 
     @Setup(Level.Trial) public void setup() {
         String[] f = size.split(":");
         rp = new ReferencePoint(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), 0.01,
-                40, 200, LinAlg.best(), true);
+                40, 200, LinAlg.best(), tanhMode);
         rp.run("jmh");
     }
 
