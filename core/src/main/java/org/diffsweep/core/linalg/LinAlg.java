@@ -51,6 +51,47 @@ public interface LinAlg {
      */
     void tridiagonalEigen(int n, double[] diag, double[] offDiag, double[] z);
 
+    /**
+     * As {@link #gemm(boolean, boolean, int, int, int, double, double[], double[], double, double[])} on sub-blocks:
+     * each matrix starts at its offset and has the given leading dimension (column-major), so column ranges of a
+     * larger matrix (e.g. one class's training points) are used without copying.
+     */
+    default void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc) {
+        throw new UnsupportedOperationException("offset gemm not implemented by " + name());
+    }
+
+    /**
+     * Symmetric rank-k update on sub-blocks, writing the LOWER triangle only (the strict upper triangle of C is
+     * left untouched): {@code C = alpha A A^T + beta C} (A n x k at {@code aOff}, leading dimension {@code lda})
+     * when {@code trans} is false, {@code C = alpha A^T A + beta C} (A k x n) when true. Use it when several Gram
+     * matrices are combined element-wise before use, and call {@link #symmetrizeLower(int, double[])} once at the
+     * end: this saves the strided O(n^2) copy that {@link #syrk} does on every call.
+     */
+    default void syrkLower(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda,
+                           double beta, double[] c, int cOff, int ldc) {
+        throw new UnsupportedOperationException("syrkLower not implemented by " + name());
+    }
+
+    /** Copies the lower triangle of the column-major n x n matrix {@code c} onto its upper triangle (cache-blocked). */
+    static void symmetrizeLower(int n, double[] c) { NetlibLinAlg.symmetrizeFromLower(n, c); }
+
+    /**
+     * As {@link #symmetricEigen(int, double[], double[])} (dsyevd, eigenvectors, ascending) but with the LAPACK
+     * workspace taken from, and kept in, {@code ws}: no allocation once the workspace has grown to size n.
+     * Results are bit-identical to the allocating call.
+     */
+    default void symmetricEigen(int n, double[] a, double[] w, EigenWorkspace ws) { symmetricEigen(n, a, w); }
+
+    /**
+     * Eigenvalues only (dsyevd with jobz = "N"), ascending, into {@code w}; {@code a} (n x n, lower triangle read)
+     * is destroyed. About 3-4x cheaper than with eigenvectors: use it for spectra and histograms.
+     */
+    default void symmetricEigenvalues(int n, double[] a, double[] w, EigenWorkspace ws) {
+        symmetricEigenvalues(n, a, w);
+    }
+
     /** The implementation selected by {@code -Ddiffsweep.blas} (auto: native when available). */
     static LinAlg best() { return NetlibLinAlg.selected(); }
 

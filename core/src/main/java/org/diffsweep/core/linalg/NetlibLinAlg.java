@@ -85,34 +85,77 @@ final class NetlibLinAlg implements LinAlg {
         symmetrizeFromLower(n, c);
     }
 
-    /** Copies the lower triangle of column-major {@code c} onto its upper triangle. */
+    /** Tile edge for the blocked transpose-copy in {@link #symmetrizeFromLower}: 64 x 64 doubles = 32 KiB. */
+    private static final int SYM_TILE = 64;
+
+    /**
+     * Copies the lower triangle of column-major {@code c} onto its upper triangle. Done tile by tile so that the
+     * strided writes stay in cache (a plain double loop is cache-hostile once n x 8 bytes exceeds a page).
+     */
     static void symmetrizeFromLower(int n, double[] c) {
-        for (int j = 0; j < n; j++) {
-            int col = j * n;
-            for (int i = j + 1; i < n; i++) c[i * n + j] = c[col + i];
+        for (int jb = 0; jb < n; jb += SYM_TILE) {
+            int jEnd = Math.min(n, jb + SYM_TILE);
+            for (int ib = jb; ib < n; ib += SYM_TILE) {
+                int iEnd = Math.min(n, ib + SYM_TILE);
+                for (int j = jb; j < jEnd; j++) {
+                    int col = j * n;
+                    for (int i = Math.max(ib, j + 1); i < iEnd; i++) c[i * n + j] = c[col + i];
+                }
+            }
         }
     }
 
     @Override
-    public void symmetricEigen(int n, double[] a, double[] w) { syevd("V", n, a, w); }
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        blas.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, a, aOff, Math.max(1, lda),
+                b, bOff, Math.max(1, ldb), beta, c, cOff, Math.max(1, ldc));
+    }
 
     @Override
-    public void symmetricEigenvalues(int n, double[] a, double[] w) { syevd("N", n, a, w); }
-
-    private void syevd(String jobz, int n, double[] a, double[] w) {
+    public void syrkLower(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda,
+                          double beta, double[] c, int cOff, int ldc) {
         if (n == 0) return;
+        blas.dsyrk("L", trans ? "T" : "N", n, k, alpha, a, aOff, Math.max(1, lda), beta, c, cOff, Math.max(1, ldc));
+    }
+
+    @Override
+    public void symmetricEigen(int n, double[] a, double[] w, EigenWorkspace ws) {
+        dsyevd(true, n, a, w, ws);
+    }
+
+    @Override
+    public void symmetricEigenvalues(int n, double[] a, double[] w, EigenWorkspace ws) {
+        dsyevd(false, n, a, w, ws);
+    }
+
+    private void dsyevd(boolean vectors, int n, double[] a, double[] w, EigenWorkspace ws) {
+        if (n == 0) return;
+        String jobz = vectors ? "V" : "N";
         intW info = new intW(0);
-        double[] work = new double[1];
-        int[] iwork = new int[1];
-        lapack.dsyevd(jobz, "L", n, a, n, w, work, -1, iwork, -1, info);
-        if (info.val != 0) throw new ArithmeticException("dsyevd workspace query failed, info = " + info.val);
-        int lwork = (int) work[0];
-        int liwork = iwork[0];
-        work = new double[Math.max(1, lwork)];
-        iwork = new int[Math.max(1, liwork)];
-        lapack.dsyevd(jobz, "L", n, a, n, w, work, lwork, iwork, liwork, info);
+        if (ws.queriedN != n || ws.queriedVectors != vectors) {
+            double[] qw = new double[1];
+            int[] qi = new int[1];
+            lapack.dsyevd(jobz, "L", n, a, n, w, qw, -1, qi, -1, info);
+            if (info.val != 0) throw new ArithmeticException("dsyevd workspace query failed, info = " + info.val);
+            ws.lwork = Math.max(1, (int) qw[0]);
+            ws.liwork = Math.max(1, qi[0]);
+            ws.queriedN = n;
+            ws.queriedVectors = vectors;
+        }
+        ws.ensure(ws.lwork, ws.liwork);
+        // pass the full held arrays' true lengths would also be legal; pass the queried sizes for bit-identity
+        lapack.dsyevd(jobz, "L", n, a, n, w, ws.work, ws.lwork, ws.iwork, ws.liwork, info);
         if (info.val != 0) throw new ArithmeticException("dsyevd did not converge, info = " + info.val);
     }
+
+    @Override
+    public void symmetricEigen(int n, double[] a, double[] w) { dsyevd(true, n, a, w, new EigenWorkspace()); }
+
+    @Override
+    public void symmetricEigenvalues(int n, double[] a, double[] w) { dsyevd(false, n, a, w, new EigenWorkspace()); }
 
     @Override
     public void tridiagonalEigen(int n, double[] diag, double[] offDiag, double[] z) {

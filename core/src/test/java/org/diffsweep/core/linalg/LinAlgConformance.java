@@ -108,4 +108,89 @@ abstract class LinAlgConformance {
         assertEquals(0.0, d[1], 1e-14);
         assertEquals(Math.sqrt(3), d[2], 1e-14);
     }
+
+    @Test
+    void offsetGemmOnSubBlocksMatchesNaiveProduct() {
+        // A is a 4 x 3 block inside a 6-row matrix starting at row 1, column 2; B a 3 x 5 block of a 4-row matrix.
+        int m = 4, n = 5, k = 3, lda = 6, ldb = 4, ldc = 7, aOff = 2 * lda + 1, bOff = ldb + 1, cOff = 3;
+        double[] a = random(lda * (k + 2), 11), b = random(ldb * (n + 1), 12), c = random(cOff + ldc * n, 13);
+        double[] c0 = c.clone();
+        linAlg().gemm(false, false, m, n, k, 1.5, a, aOff, lda, b, bOff, ldb, -0.5, c, cOff, ldc);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < ldc; i++) {
+                int at = cOff + j * ldc + i;
+                if (i >= m) { assertEquals(c0[at], c[at], 0.0, "outside the block is untouched"); continue; }
+                double s = 0;
+                for (int l = 0; l < k; l++) s += a[aOff + l * lda + i] * b[bOff + j * ldb + l];
+                double e = 1.5 * s - 0.5 * c0[at];
+                assertEquals(e, c[at], 1e-12 * (1 + Math.abs(e)));
+            }
+        }
+        assertEquals(c0[0], c[0], 0.0);
+    }
+
+    @Test
+    void syrkLowerOnColumnRangeWritesOnlyTheLowerTriangle() {
+        // Gram of columns 3..9 of a 5 x 12 matrix (one "class" of training points), no copy.
+        int n = 5, k = 7, cols = 12, from = 3;
+        double[] a = random(n * cols, 14);
+        double[] c = random(n * n, 15);
+        double[] c0 = c.clone();
+        linAlg().syrkLower(false, n, k, 2.0, a, from * n, n, 0.0, c, 0, n);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                if (i < j) { assertEquals(c0[j * n + i], c[j * n + i], 0.0, "strict upper untouched"); continue; }
+                double s = 0;
+                for (int l = from; l < from + k; l++) s += a[l * n + i] * a[l * n + j];
+                assertEquals(2.0 * s, c[j * n + i], 1e-12 * (1 + Math.abs(s)));
+            }
+        }
+        LinAlg.symmetrizeLower(n, c);
+        for (int j = 0; j < n; j++) for (int i = 0; i < n; i++) assertEquals(c[j * n + i], c[i * n + j], 0.0);
+    }
+
+    @Test
+    void blockedSymmetrizeMatchesElementwiseCopyAcrossTiles() {
+        int n = 150; // more than two 64-wide tiles, not a multiple of 64
+        double[] c = random(n * n, 16);
+        double[] e = c.clone();
+        for (int j = 0; j < n; j++) for (int i = j + 1; i < n; i++) e[i * n + j] = e[j * n + i];
+        LinAlg.symmetrizeLower(n, c);
+        for (int i = 0; i < n * n; i++) assertEquals(e[i], c[i], 0.0);
+    }
+
+    @Test
+    void symmetricEigenWithReusedWorkspaceIsBitIdenticalAcrossSizes() {
+        EigenWorkspace ws = new EigenWorkspace();
+        for (int n : new int[] {40, 25, 40, 3}) {
+            double[] g = random(n * n, 17 + n);
+            double[] s = new double[n * n];
+            linAlg().syrk(false, n, n, 1.0 / n, g, 0.0, s);
+            double[] q1 = s.clone(), q2 = s.clone(), w1 = new double[n], w2 = new double[n];
+            linAlg().symmetricEigen(n, q1, w1);
+            linAlg().symmetricEigen(n, q2, w2, ws);
+            for (int i = 0; i < n; i++) assertEquals(w1[i], w2[i], 0.0);
+            for (int i = 0; i < n * n; i++) assertEquals(q1[i], q2[i], 0.0);
+        }
+        // dsyevd 'V' needs 1 + 6n + 2n^2 doubles; the workspace kept the largest (n = 40) and did not shrink.
+        assertTrue(ws.doubleCapacity() >= 1 + 6 * 40 + 2 * 40 * 40);
+    }
+
+    @Test
+    void eigenvaluesOnlyAgreeWithTheFullDecomposition() {
+        int n = 30;
+        double[] g = random(n * n, 18);
+        double[] s = new double[n * n];
+        linAlg().syrk(false, n, n, 1.0 / n, g, 0.0, s);
+        double[] q = s.clone(), v = s.clone(), w = new double[n], wv = new double[n];
+        linAlg().symmetricEigen(n, q, w);
+        EigenWorkspace ws = new EigenWorkspace();
+        linAlg().symmetricEigenvalues(n, v, wv, ws);
+        // Different LAPACK paths (QR/root-free vs divide and conquer) agree to a few ulps of ||S|| ~ 4.
+        for (int i = 0; i < n; i++) assertEquals(w[i], wv[i], 1e-12);
+        // a workspace used for values-only must still serve a vectors call (different query)
+        double[] q2 = s.clone(), w2 = new double[n];
+        linAlg().symmetricEigen(n, q2, w2, ws);
+        for (int i = 0; i < n; i++) assertEquals(w[i], w2[i], 0.0);
+    }
 }
