@@ -34,6 +34,8 @@ public final class DdpmModel implements AutoCloseable {
     private final Model model;
     private final Trainer trainer;
     private final long parameterCount;
+    private int gradientRetries;
+    private static final int MAX_ATTEMPTS = 5;
 
     /**
      * @param net      the noise-prediction network (inputs x (B,1,S,S), t' (B))
@@ -69,15 +71,43 @@ public final class DdpmModel implements AutoCloseable {
                 double bound = 1.0 / Math.sqrt(fanIn);
                 float[] w = new float[Math.toIntExact(a.size())];
                 for (int i = 0; i < w.length; i++) w[i] = (float) ((2 * init.nextDouble() - 1) * bound);
-                // In-place arithmetic copies into the parameter's own storage; NDArray.set(float[]) was seen to
-                // leave NaNs in the weights after the first optimiser step with PyTorch 2.7.1.
-                try (NDArray src = a.getManager().create(w, s)) {
+                // In-place arithmetic copies into the parameter's own storage (see owned()).
+                try (NDArray src = owned(a.getManager(), w, s)) {
                     a.muli(0f).addi(src);
                 }
             }
         }
         this.parameterCount = count;
+        // One forward pass without gradients before any training (see gradientRetries()).
+        predictNoise(new float[d], new int[] {1});
     }
+
+    private boolean gradientsFinite() {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any()) {
+                if (bad.getBoolean()) return false;
+            }
+        }
+        return true;
+    }
+
+    private void zeroGradients() {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            // zero_() on the gradient; DJL's own zeroGradients() computes g - g, which keeps NaNs.
+            ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p.getValue().getArray());
+        }
+    }
+
+    /**
+     * How many times a training step was redone because its loss or gradients were not finite. With DJL 0.36.0 /
+     * PyTorch 2.7.1 on this machine, a few percent of forward/backward passes produced NaN gradients everywhere (at
+     * random: the same step redone gives finite gradients, and the loss sequence of a run with redos equals that of
+     * a run without). The cause is not understood (Java-side lifetime of DJL scalar tensors kept by autograd is one
+     * candidate; two such uses were removed, see ResBlock.silu). A step that stays non-finite after 5 attempts is not
+     * applied and returns NaN. Only NaNs are caught: finite corruption, if it exists, would go unnoticed.
+     */
+    public int gradientRetries() { return gradientRetries; }
 
     /** Number of trainable scalars. */
     public long parameterCount() { return parameterCount; }
@@ -112,18 +142,40 @@ public final class DdpmModel implements AutoCloseable {
         int b = steps.length;
         float[] xt = noisy(x0, steps, eps);
         try (NDManager sub = trainer.getManager().newSubManager()) {
-            NDArray x = sub.create(xt, new Shape(b, 1, side, side));
-            NDArray t = sub.create(asFloat(steps), new Shape(b));
-            NDArray e = sub.create(eps, new Shape(b, 1, side, side));
-            double value;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray pred = trainer.forward(new NDList(x, t)).singletonOrThrow();
-                NDArray loss = pred.sub(e).square().mean();
-                gc.backward(loss);
-                value = loss.getFloat();
+            NDArray x = owned(sub, xt, new Shape(b, 1, side, side));
+            NDArray t = owned(sub, asFloat(steps), new Shape(b));
+            NDArray e = owned(sub, eps, new Shape(b, 1, side, side));
+            double value = Double.NaN;
+            for (int attempt = 0; ; attempt++) {
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray pred = trainer.forward(new NDList(x, t)).singletonOrThrow();
+                    NDArray r = pred.sub(e);
+                    NDArray loss = r.mul(r).mean();
+                    gc.backward(loss);
+                    value = loss.getFloat();
+                }
+                boolean ok = Double.isFinite(value) && gradientsFinite();
+                if (ok) break;
+                // Non-finite loss or gradients: see gradientRetries(); zero the gradients and redo the step.
+                zeroGradients();
+                if (attempt >= MAX_ATTEMPTS - 1) {
+                    return Double.NaN; // no update; the caller sees a NaN loss and stops
+                }
+                gradientRetries++;
             }
             trainer.step();
             return value;
+        }
+    }
+
+    /**
+     * An NDArray holding a copy of {@code v} in memory allocated by PyTorch. Arrays created straight from Java data
+     * are backed by a Java direct buffer that PyTorch does not own (see {@link ResBlock#silu} for the failure this
+     * causes when autograd keeps such a tensor); a clone is safe.
+     */
+    static NDArray owned(NDManager m, float[] v, Shape shape) {
+        try (NDArray tmp = m.create(v, shape)) {
+            return tmp.duplicate();
         }
     }
 
@@ -131,8 +183,8 @@ public final class DdpmModel implements AutoCloseable {
     public float[] predictNoise(float[] x, int[] steps) {
         int b = steps.length;
         try (NDManager sub = trainer.getManager().newSubManager()) {
-            NDArray xa = sub.create(x, new Shape(b, 1, side, side));
-            NDArray ta = sub.create(asFloat(steps), new Shape(b));
+            NDArray xa = owned(sub, x, new Shape(b, 1, side, side));
+            NDArray ta = owned(sub, asFloat(steps), new Shape(b));
             NDArray out = trainer.evaluate(new NDList(xa, ta)).singletonOrThrow();
             return out.toFloatArray();
         }

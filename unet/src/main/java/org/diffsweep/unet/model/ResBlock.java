@@ -59,7 +59,12 @@ final class ResBlock extends AbstractBlock {
         return b.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
-    static NDArray silu(NDArray x) { return Activation.swish(x, 1f); }
+    /**
+     * SiLU x sigmoid(x). Not {@code Activation.swish(x, 1f)}: DJL multiplies by a scalar tensor built on a Java
+     * buffer and closes it at once, while autograd keeps it for the backward pass; once the buffer is collected the
+     * gradients read freed memory and turned NaN at random steps (DJL 0.36.0, PyTorch 2.7.1, observed here).
+     */
+    static NDArray silu(NDArray x) { return x.mul(Activation.sigmoid(x)); }
 
     @Override
     protected void initializeChildBlocks(NDManager m, DataType t, Shape... in) {
