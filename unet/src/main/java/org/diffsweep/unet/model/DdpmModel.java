@@ -101,11 +101,12 @@ public final class DdpmModel implements AutoCloseable {
 
     /**
      * How many times a training step was redone because its loss or gradients were not finite. With DJL 0.36.0 /
-     * PyTorch 2.7.1 on this machine, a few percent of forward/backward passes produced NaN gradients everywhere (at
-     * random: the same step redone gives finite gradients, and the loss sequence of a run with redos equals that of
-     * a run without). The cause is not understood (Java-side lifetime of DJL scalar tensors kept by autograd is one
-     * candidate; two such uses were removed, see ResBlock.silu). A step that stays non-finite after 5 attempts is not
-     * applied and returns NaN. Only NaNs are caught: finite corruption, if it exists, would go unnoticed.
+     * PyTorch 2.7.1 on the 2-vCPU build machine (a CPU model that oneDNN/cpuinfo do not recognise), a few percent of
+     * forward/backward passes produced NaN gradients everywhere, at random: the same step redone gave finite
+     * gradients, and the loss sequence of a run with redos equalled that of a run without. Restricting oneDNN to
+     * AVX2 ({@code DNNL_MAX_CPU_ISA=AVX2}, set by the module's surefire configuration and {@code unet/fmnist.sh})
+     * made them disappear in our runs (0 redos in 120 steps against 2 to 8 otherwise). A step still non-finite after
+     * 5 attempts is not applied and returns NaN. Only NaNs are caught.
      */
     public int gradientRetries() { return gradientRetries; }
 
