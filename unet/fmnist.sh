@@ -7,7 +7,8 @@ cd "$ROOT"
 mvn -B -q -o -pl unet -am compile dependency:build-classpath \
     -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime >&2
 export DJL_CACHE_DIR="$ROOT/unet/target/djl-cache" OMP_NUM_THREADS=1
-# oneDNN's AVX-512 kernels gave random NaN gradients on the build machine; override with DNNL_MAX_CPU_ISA=ALL.
+# Fewer random NaN gradients with oneDNN restricted to AVX2 on the build machine (see DdpmModel); override with
+# DNNL_MAX_CPU_ISA=ALL.
 export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-AVX2}"
 exec java ${FMNIST_JAVA_OPTS:--Xmx3g} -Dai.djl.offline=true \
     -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \

@@ -71,7 +71,8 @@ public final class DdpmModel implements AutoCloseable {
                 double bound = 1.0 / Math.sqrt(fanIn);
                 float[] w = new float[Math.toIntExact(a.size())];
                 for (int i = 0; i < w.length; i++) w[i] = (float) ((2 * init.nextDouble() - 1) * bound);
-                // In-place arithmetic copies into the parameter's own storage (see owned()).
+                // In-place arithmetic copies into the parameter's own storage (NDArray.set(float[]) was the first
+                // suspect for the NaNs described at gradientRetries()).
                 try (NDArray src = owned(a.getManager(), w, s)) {
                     a.muli(0f).addi(src);
                 }
@@ -105,7 +106,8 @@ public final class DdpmModel implements AutoCloseable {
      * forward/backward passes produced NaN gradients everywhere, at random: the same step redone gave finite
      * gradients, and the loss sequence of a run with redos equalled that of a run without. Restricting oneDNN to
      * AVX2 ({@code DNNL_MAX_CPU_ISA=AVX2}, set by the module's surefire configuration and {@code unet/fmnist.sh})
-     * made them disappear in our runs (0 redos in 120 steps against 2 to 8 otherwise). A step still non-finite after
+     * lowered the rate (9 and 22 redos in the two 800-step runs of the small preset without it; 4 in the first 2,100
+     * steps of a 4,000-step run with it) but did not remove it. A step still non-finite after
      * 5 attempts is not applied and returns NaN. Only NaNs are caught.
      */
     public int gradientRetries() { return gradientRetries; }
@@ -171,8 +173,8 @@ public final class DdpmModel implements AutoCloseable {
 
     /**
      * An NDArray holding a copy of {@code v} in memory allocated by PyTorch. Arrays created straight from Java data
-     * are backed by a Java direct buffer that PyTorch does not own (see {@link ResBlock#silu} for the failure this
-     * causes when autograd keeps such a tensor); a clone is safe.
+     * are backed by a Java direct buffer that PyTorch does not own; a clone lives in PyTorch's memory whatever the
+     * Java garbage collector does (a precaution, see {@link #gradientRetries()}).
      */
     static NDArray owned(NDManager m, float[] v, Shape shape) {
         try (NDArray tmp = m.create(v, shape)) {

@@ -44,7 +44,7 @@ final class GroupNorm extends AbstractBlock {
         NDArray g = x.reshape(s.get(0), groups, -1);
         NDArray mean = g.mean(new int[] {2}, true);
         NDArray c = g.sub(mean);
-        NDArray var = c.mul(c).mean(new int[] {2}, true); // not square(): see DdpmModel#trainStep
+        NDArray var = c.mul(c).mean(new int[] {2}, true);
         NDArray y = c.div(var.add(EPS).sqrt()).reshape(s);
         NDArray ga = ps.getValue(gamma, x.getDevice(), training).reshape(1, channels, 1, 1);
         NDArray be = ps.getValue(beta, x.getDevice(), training).reshape(1, channels, 1, 1);

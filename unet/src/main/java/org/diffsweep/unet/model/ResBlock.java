@@ -60,9 +60,9 @@ final class ResBlock extends AbstractBlock {
     }
 
     /**
-     * SiLU x sigmoid(x). Not {@code Activation.swish(x, 1f)}: DJL multiplies by a scalar tensor built on a Java
-     * buffer and closes it at once, while autograd keeps it for the backward pass; once the buffer is collected the
-     * gradients read freed memory and turned NaN at random steps (DJL 0.36.0, PyTorch 2.7.1, observed here).
+     * SiLU x sigmoid(x), the same as {@code Activation.swish(x, 1f)} but without DJL's multiplication by a scalar
+     * tensor that lives on a Java buffer; that was a suspect for the NaN gradients described in
+     * {@link DdpmModel#gradientRetries()}, not a confirmed cause (they persisted after this change).
      */
     static NDArray silu(NDArray x) { return x.mul(Activation.sigmoid(x)); }
 
