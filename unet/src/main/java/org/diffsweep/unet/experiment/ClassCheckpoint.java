@@ -1,0 +1,36 @@
+package org.diffsweep.unet.experiment;
+
+/**
+ * Per-class metrics at one checkpoint (theory §7 per-class, §9.3; one CSV row).
+ *
+ * @param step           training step tau
+ * @param label          class label
+ * @param role           "A" or "B"
+ * @param nTrain         training images of this class
+ * @param assigned       generated samples whose nearest training image is of this class
+ * @param sampleFraction assigned / samples (proportion fidelity; compare with n_c / n)
+ * @param fMem           memorized fraction among the assigned samples (d1/d2 < k); NaN when none assigned
+ * @param fMemLo         bootstrap percentile 95% lower bound
+ * @param fMemHi         upper bound
+ * @param trainLoss      mean over this class's training images of (1/d)|eps_theta(x(t*)) - eps|^2
+ * @param testLoss       the same on held-out test images of this class
+ * @param trainBatchLoss mean minibatch training loss (all classes, all t') over the steps since the last checkpoint
+ */
+public record ClassCheckpoint(int step, int label, String role, int nTrain, int assigned, double sampleFraction,
+                              double fMem, double fMemLo, double fMemHi, double trainLoss, double testLoss,
+                              double trainBatchLoss) {
+
+    /** CSV header matching {@link #csv()}. */
+    public static final String HEADER = "step,class,role,n_train,assigned,sample_fraction,f_mem,f_mem_lo,f_mem_hi,"
+            + "train_loss,test_loss,loss_gap,train_batch_loss";
+
+    /** test - train. */
+    public double lossGap() { return testLoss - trainLoss; }
+
+    /** One CSV line (no newline). */
+    public String csv() {
+        return step + "," + label + "," + role + "," + nTrain + "," + assigned + "," + sampleFraction + "," + fMem
+                + "," + fMemLo + "," + fMemHi + "," + trainLoss + "," + testLoss + "," + lossGap() + ","
+                + trainBatchLoss;
+    }
+}

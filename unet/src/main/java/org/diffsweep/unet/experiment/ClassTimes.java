@@ -1,0 +1,29 @@
+package org.diffsweep.unet.experiment;
+
+/**
+ * Per-class times of one point, read off its checkpoint curves (theory §9.3, operational definitions inferred; see
+ * {@link FmnistExperiment}). Times are in optimiser steps; null means "not reached inside the run".
+ *
+ * @param label        class label
+ * @param role         "A" or "B"
+ * @param nTrain       training images of the class
+ * @param variance     (1/d) Tr Cov_c of the whole class (all its training images, padded [0,1] space)
+ * @param centroidNorm |mean_c - mean of the whole training split|
+ * @param tauGen       half-drop time of the per-class test loss at t*
+ * @param tauMem       first time f_mem,c >= fmemThreshold
+ * @param tauGap       first time (L_test,c - L_train,c)/L_test,c >= gapThreshold
+ */
+public record ClassTimes(int label, String role, int nTrain, double variance, double centroidNorm,
+                         Double tauGen, Double tauMem, Double tauGap) {
+
+    /** CSV header matching {@link #csv()}. */
+    public static final String HEADER = "class,role,n_train,variance,centroid_norm,tau_gen,tau_mem,tau_gap";
+
+    /** One CSV line; nulls are empty fields. */
+    public String csv() {
+        return label + "," + role + "," + nTrain + "," + variance + "," + centroidNorm + "," + s(tauGen) + ","
+                + s(tauMem) + "," + s(tauGap);
+    }
+
+    private static String s(Double v) { return v == null ? "" : v.toString(); }
+}

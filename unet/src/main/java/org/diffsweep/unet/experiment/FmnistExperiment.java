@@ -1,0 +1,315 @@
+package org.diffsweep.unet.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.diffsweep.core.linalg.LinAlg;
+import org.diffsweep.core.random.RandomStreams;
+import org.diffsweep.core.random.SeededStream;
+import org.diffsweep.unet.data.ClassStatistics;
+import org.diffsweep.unet.data.FmnistDataset;
+import org.diffsweep.unet.data.ImbalancedSubset;
+import org.diffsweep.unet.diffusion.BetaSchedule;
+import org.diffsweep.unet.metrics.CurveTimes;
+import org.diffsweep.unet.metrics.Fraction;
+import org.diffsweep.unet.metrics.NearestNeighbours;
+import org.diffsweep.unet.model.DdpmModel;
+import org.diffsweep.unet.model.UNet;
+
+/**
+ * Runs one Fashion-MNIST grid point (theory §9.3, protocol inferred):
+ * <ol>
+ * <li>draw the imbalanced subset (stream "subset"), pad to 32x32, scale to [0,1], centre by the subset mean;
+ *     draw {@code testPerClass} held-out test images per class (stream "test"), centred by the same mean;</li>
+ * <li>train the U-Net with MSE on the noise, t' uniform in {1..T-1} (stream "timestep"), minibatches of
+ *     min(n, batch) from per-epoch shuffles (stream "batch"), noise from stream "noise", weights from "init";</li>
+ * <li>at each checkpoint (step 0 and a log schedule): DDIM (eta = 0) samples from the same initial noise every time
+ *     (stream "sample"); class of a sample = class of its nearest training image; memorized when d1/d2 < k;
+ *     per-class f_mem with bootstrap percentile 95% CI (stream "bootstrap/step/class"); per-class train and test
+ *     denoising loss at the DDPM step t* nearest to OU time {@code lossTime} with one fixed noise draw per image
+ *     (streams "loss-train", "loss-test"; the same at every checkpoint);</li>
+ * <li>per-class times (inferred operational definitions): tau_gen,c = half-drop time of the per-class test loss
+ *     (§12.6 with the FID plateau replaced by the test loss at t*); tau_mem,c = first time f_mem,c >= fmemThreshold;
+ *     tau_gap,c = first time the relative loss gap (L_test - L_train)/L_test >= gapThreshold; crossings interpolated
+ *     in log tau (§12.13).</li>
+ * </ol>
+ * With an output directory it writes {@code curves.csv} (one row per checkpoint and class, appended as the run goes)
+ * and {@code times.csv}. Deterministic given the key, up to PyTorch's CPU kernels (one thread).
+ */
+public final class FmnistExperiment {
+    private static final Map<Path, FmnistDataset> DATA = new ConcurrentHashMap<>();
+    private static final Map<Path, ClassStatistics[]> STATS = new ConcurrentHashMap<>();
+
+    private FmnistExperiment() {}
+
+    /** Evaluator name for a sweep engine's pointId. */
+    public static final String NAME = "fmnist-unet";
+    /** Evaluator version; bump when results for the same point change. */
+    public static final String VERSION = "1";
+
+    /** The dataset in {@code dir}, loaded once per JVM. */
+    public static FmnistDataset dataset(Path dir) {
+        return DATA.computeIfAbsent(dir.toAbsolutePath(), p -> {
+            try {
+                return FmnistDataset.load(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Per-class statistics of the full training split in {@code dir} (cached). */
+    public static ClassStatistics[] classStatistics(Path dir) {
+        return STATS.computeIfAbsent(dir.toAbsolutePath(), p -> {
+            FmnistDataset data = dataset(p);
+            int n = data.size(true);
+            int[] all = new int[n];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+                labels[i] = data.label(true, i);
+            }
+            return ClassStatistics.compute(data.padded(true, all), labels, FmnistDataset.D, FmnistDataset.CLASSES);
+        });
+    }
+
+    /** {@link #run(FmnistPoint, String, Path, Path, FmnistProgress)} with the point's default key and data dir. */
+    public static FmnistResult run(FmnistPoint point, Path outputDir, FmnistProgress progress) {
+        return run(point, point.defaultKey(), FmnistDataset.defaultDir(), outputDir, progress);
+    }
+
+    /**
+     * Runs the point.
+     *
+     * @param point     the point
+     * @param key       stream key (a sweep engine's pointId)
+     * @param dataDir   Fashion-MNIST directory
+     * @param outputDir where to write curves.csv and times.csv, or null
+     * @param progress  callback after each checkpoint
+     */
+    public static FmnistResult run(FmnistPoint point, String key, Path dataDir, Path outputDir,
+                                   FmnistProgress progress) {
+        FmnistDataset data = dataset(dataDir);
+        ClassStatistics[] stats = classStatistics(dataDir);
+        FmnistSettings s = point.settings();
+        RandomStreams rs = RandomStreams.forKey(key);
+        int d = FmnistDataset.D;
+
+        ImbalancedSubset subset = ImbalancedSubset.draw(data, point.classA(), point.classB(), point.n(), point.piA(),
+                rs.stream("subset"));
+        int n = subset.n();
+        float[] x = data.padded(true, subset.indices());
+        float[] mean = new float[d];
+        for (int j = 0; j < n; j++) for (int i = 0; i < d; i++) mean[i] += x[j * d + i];
+        for (int i = 0; i < d; i++) mean[i] /= n;
+        centre(x, mean);
+        int[] roleCount = {subset.nA(), subset.nB()};
+        int[] label = {point.classA(), point.classB()};
+        String[] role = {"A", "B"};
+
+        SeededStream testRng = rs.stream("test");
+        float[][] test = new float[2][];
+        for (int c = 0; c < 2; c++) {
+            int[] pool = data.indicesOfClass(false, label[c]);
+            int k = Math.min(s.testPerClass(), pool.length);
+            for (int i = 0; i < k; i++) {
+                int j = i + testRng.nextInt(pool.length - i);
+                int t = pool[i];
+                pool[i] = pool[j];
+                pool[j] = t;
+            }
+            test[c] = data.padded(false, Arrays.copyOf(pool, k));
+            centre(test[c], mean);
+        }
+
+        BetaSchedule schedule = BetaSchedule.ddpm();
+        int lossStep = schedule.stepForOuTime(s.lossTime());
+        float[] lossNoiseTrain = gaussian(rs.stream("loss-train"), n * d);
+        SeededStream lossTestRng = rs.stream("loss-test");
+        float[][] lossNoiseTest = {gaussian(lossTestRng, test[0].length), gaussian(lossTestRng, test[1].length)};
+
+        int[] ckpt = CheckpointSchedule.logSpaced(s.firstCheckpoint(), s.steps(), s.checkpoints());
+        int batch = Math.min(n, s.batch());
+        LinAlg la = LinAlg.best();
+        List<ClassCheckpoint> curves = new ArrayList<>();
+        String status = "OK";
+        String diagnostic = "";
+        double trainNanos = 0, evalNanos = 0;
+        Path curvesFile = null;
+        if (outputDir != null) {
+            try {
+                Files.createDirectories(outputDir);
+                curvesFile = outputDir.resolve("curves.csv");
+                Files.writeString(curvesFile, ClassCheckpoint.HEADER + "\n", StandardCharsets.UTF_8);
+                Files.writeString(outputDir.resolve("point.txt"), key + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        long parameterCount;
+        int retries;
+        try (DdpmModel model = new DdpmModel(new UNet(s.width(), s.multArray()), FmnistDataset.SIDE, schedule,
+                s.optimizerConfig(), rs.stream("init"))) {
+            parameterCount = model.parameterCount();
+            SeededStream batchRng = rs.stream("batch");
+            SeededStream stepRng = rs.stream("timestep");
+            SeededStream noiseRng = rs.stream("noise");
+            int[] perm = identity(n);
+            int pos = n; // forces a shuffle before the first batch
+            int step = 0;
+            float[] xb = new float[batch * d];
+            int[] tb = new int[batch];
+            for (int c = 0; c < ckpt.length; c++) {
+                long t0 = System.nanoTime();
+                double lossSum = 0;
+                int lossCount = 0;
+                while (step < ckpt[c]) {
+                    if (pos + batch > n) {
+                        shuffle(perm, batchRng);
+                        pos = 0;
+                    }
+                    for (int j = 0; j < batch; j++) {
+                        System.arraycopy(x, perm[pos + j] * d, xb, j * d, d);
+                        tb[j] = 1 + stepRng.nextInt(schedule.steps() - 1);
+                    }
+                    pos += batch;
+                    double l = model.trainStep(xb, tb, gaussian(noiseRng, batch * d));
+                    step++;
+                    if (!Double.isFinite(l)) {
+                        status = "NAN_LOSS";
+                        diagnostic = "training loss " + l + " at step " + step;
+                        break;
+                    }
+                    lossSum += l;
+                    lossCount++;
+                }
+                trainNanos += System.nanoTime() - t0;
+                if (!"OK".equals(status)) break;
+                long t1 = System.nanoTime();
+                double batchLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                List<ClassCheckpoint> rows = evaluate(model, s, rs, step, x, subset, test, lossStep, lossNoiseTrain,
+                        lossNoiseTest, label, role, roleCount, batchLoss, la);
+                curves.addAll(rows);
+                evalNanos += System.nanoTime() - t1;
+                if (curvesFile != null) append(curvesFile, rows);
+                ClassCheckpoint a = rows.get(0), b = rows.get(1);
+                progress.checkpoint(step, s.steps(), String.format(java.util.Locale.ROOT,
+                        "retries %d | step %d: batch loss %.4f | A: frac %.3f fmem %.3f Ltr %.4f Lte %.4f | "
+                                + "B: frac %.3f fmem %.3f Ltr %.4f Lte %.4f | train %.0fs eval %.0fs",
+                        model.gradientRetries(), step, batchLoss, a.sampleFraction(), a.fMem(), a.trainLoss(), a.testLoss(),
+                        b.sampleFraction(), b.fMem(), b.trainLoss(), b.testLoss(), trainNanos / 1e9,
+                        evalNanos / 1e9));
+            }
+            retries = model.gradientRetries();
+        }
+        List<ClassTimes> times = times(curves, s, label, role, roleCount, stats);
+        if (outputDir != null) {
+            StringBuilder sb = new StringBuilder(ClassTimes.HEADER).append('\n');
+            for (ClassTimes t : times) sb.append(t.csv()).append('\n');
+            try {
+                Files.writeString(outputDir.resolve("times.csv"), sb.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new FmnistResult(key, point, status, diagnostic, parameterCount, lossStep,
+                schedule.ouTime(lossStep), curves, times, trainNanos / 1e9, evalNanos / 1e9, retries);
+    }
+
+    private static List<ClassCheckpoint> evaluate(DdpmModel model, FmnistSettings s, RandomStreams rs, int step,
+                                                  float[] x, ImbalancedSubset subset, float[][] test, int lossStep,
+                                                  float[] lossNoiseTrain, float[][] lossNoiseTest, int[] label,
+                                                  String[] role, int[] roleCount, double batchLoss, LinAlg la) {
+        int d = FmnistDataset.D;
+        int n = subset.n();
+        int m = s.samples();
+        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"));
+        NearestNeighbours nn = NearestNeighbours.compute(samples, m, x, n, d, la);
+        double[] trainLoss = model.denoisingLoss(x, n, lossStep, lossNoiseTrain, s.sampleBatch());
+        List<ClassCheckpoint> rows = new ArrayList<>(2);
+        for (int c = 0; c < 2; c++) {
+            List<Boolean> mem = new ArrayList<>();
+            for (int q = 0; q < m; q++) {
+                boolean isA = nn.nearest()[q] < subset.nA();
+                if (isA == (c == 0)) mem.add(nn.ratio(q) < s.memRatio());
+            }
+            boolean[] outcomes = new boolean[mem.size()];
+            for (int i = 0; i < outcomes.length; i++) outcomes[i] = mem.get(i);
+            Fraction f = Fraction.bootstrap(outcomes, s.bootstrap(), 0.95,
+                    rs.stream("bootstrap/" + step + "/" + c));
+            int from = c == 0 ? 0 : subset.nA();
+            int to = c == 0 ? subset.nA() : n;
+            double tr = 0;
+            for (int j = from; j < to; j++) tr += trainLoss[j];
+            tr /= (to - from);
+            int nt = test[c].length / d;
+            double[] tl = model.denoisingLoss(test[c], nt, lossStep, lossNoiseTest[c], s.sampleBatch());
+            double te = Arrays.stream(tl).average().orElse(Double.NaN);
+            rows.add(new ClassCheckpoint(step, label[c], role[c], roleCount[c], outcomes.length,
+                    (double) outcomes.length / m, f.estimate(), f.lo(), f.hi(), tr, te, batchLoss));
+        }
+        return rows;
+    }
+
+    /** Per-class times from the curves (definitions in the class Javadoc; inferred). */
+    static List<ClassTimes> times(List<ClassCheckpoint> curves, FmnistSettings s, int[] label, String[] role,
+                                  int[] roleCount, ClassStatistics[] stats) {
+        List<ClassTimes> out = new ArrayList<>(2);
+        for (int c = 0; c < 2; c++) {
+            final int cc = c;
+            List<ClassCheckpoint> rows = curves.stream().filter(r -> r.role().equals(role[cc])).toList();
+            double[] tau = rows.stream().mapToDouble(ClassCheckpoint::step).toArray();
+            double[] test = rows.stream().mapToDouble(ClassCheckpoint::testLoss).toArray();
+            double[] fmem = rows.stream().mapToDouble(ClassCheckpoint::fMem).toArray();
+            double[] gap = rows.stream().mapToDouble(r -> r.lossGap() / r.testLoss()).toArray();
+            ClassStatistics st = stats[label[c]];
+            out.add(new ClassTimes(label[c], role[c], roleCount[c], st.variance(), st.centroidNorm(),
+                    CurveTimes.halfDrop(tau, test), CurveTimes.firstRise(tau, fmem, s.fmemThreshold()),
+                    CurveTimes.firstRise(tau, gap, s.gapThreshold())));
+        }
+        return out;
+    }
+
+    private static void append(Path file, List<ClassCheckpoint> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (ClassCheckpoint r : rows) sb.append(r.csv()).append('\n');
+        try {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void centre(float[] x, float[] mean) {
+        int d = mean.length;
+        for (int j = 0; j < x.length / d; j++) for (int i = 0; i < d; i++) x[j * d + i] -= mean[i];
+    }
+
+    static float[] gaussian(SeededStream rng, int count) {
+        float[] f = new float[count];
+        for (int i = 0; i < count; i++) f[i] = (float) rng.nextGaussian();
+        return f;
+    }
+
+    private static int[] identity(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        return p;
+    }
+
+    private static void shuffle(int[] p, SeededStream rng) {
+        for (int i = p.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+    }
+}

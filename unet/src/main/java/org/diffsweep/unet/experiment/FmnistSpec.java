@@ -1,0 +1,78 @@
+package org.diffsweep.unet.experiment;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Fashion-MNIST sweep spec ({@code conf/fmnist*.yaml}): a grid of class pairs x pi_A x n x seed replicas over one
+ * set of run settings (theory §9.3). Each grid point is one independent task.
+ *
+ * @param name    spec name
+ * @param dataDir Fashion-MNIST directory, or null for the default ({@link org.diffsweep.unet.data.FmnistDataset})
+ * @param grid    the axes
+ * @param base    settings shared by every point
+ */
+public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings base) {
+
+    /**
+     * Grid axes.
+     *
+     * @param classPairs list of [A, B] label pairs
+     * @param piA        class-A shares
+     * @param n          subset sizes
+     * @param seeds      number of seed replicas (0..seeds-1)
+     */
+    public record Grid(List<List<Integer>> classPairs, List<Double> piA, List<Integer> n, int seeds) {
+        public Grid {
+            if (classPairs == null || classPairs.isEmpty()) throw new IllegalArgumentException("grid.classPairs empty");
+            for (List<Integer> p : classPairs)
+                if (p == null || p.size() != 2) throw new IllegalArgumentException("grid.classPairs entry " + p
+                        + ": must be [A, B]");
+            if (piA == null || piA.isEmpty()) throw new IllegalArgumentException("grid.piA empty");
+            if (n == null || n.isEmpty()) throw new IllegalArgumentException("grid.n empty");
+            if (seeds < 1) throw new IllegalArgumentException("grid.seeds = " + seeds + ": must be >= 1");
+            classPairs = List.copyOf(classPairs.stream().map(List::copyOf).toList());
+            piA = List.copyOf(piA);
+            n = List.copyOf(n);
+        }
+    }
+
+    public FmnistSpec {
+        if (grid == null) throw new IllegalArgumentException("spec: grid missing");
+        if (base == null) throw new IllegalArgumentException("spec: base missing");
+    }
+
+    /** Reads and validates a YAML spec. */
+    public static FmnistSpec read(Path file) throws IOException {
+        ObjectMapper om = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        try {
+            return om.readValue(file.toFile(), FmnistSpec.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException(file + ": " + c.getMessage(), e);
+        }
+    }
+
+    /** The data directory to use. */
+    public Path dataPath() {
+        return dataDir == null || dataDir.isBlank() ? org.diffsweep.unet.data.FmnistDataset.defaultDir()
+                : Path.of(dataDir);
+    }
+
+    /** All grid points in canonical order: class pair, then pi_A, then n, then seed. */
+    public List<FmnistPoint> points() {
+        List<FmnistPoint> out = new ArrayList<>();
+        for (List<Integer> p : grid.classPairs())
+            for (double pi : grid.piA())
+                for (int n : grid.n())
+                    for (int s = 0; s < grid.seeds(); s++) out.add(new FmnistPoint(p.get(0), p.get(1), pi, n, s, base));
+        return out;
+    }
+}

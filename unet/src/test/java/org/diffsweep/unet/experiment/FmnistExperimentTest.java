@@ -1,0 +1,78 @@
+package org.diffsweep.unet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.diffsweep.core.random.RandomStreams;
+import org.diffsweep.core.random.SeededStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole point on a tiny synthetic "Fashion-MNIST" written as IDX files: plumbing, counts and output files. */
+class FmnistExperimentTest {
+
+    private static void idx(Path f, int[] dims, byte[] data) throws IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new GZIPOutputStream(Files.newOutputStream(f)))) {
+            out.writeInt(0x800 | dims.length);
+            for (int d : dims) out.writeInt(d);
+            out.write(data);
+        }
+    }
+
+    @Test
+    void tinyPointRunsEndToEndAndWritesConsistentCurves(@TempDir Path dir) throws IOException {
+        // Two classes: class 3 = bright square, class 5 = dark with a bright bar, plus pixel noise.
+        SeededStream s = RandomStreams.forKey("fake").stream("img");
+        int nTrain = 40, nTest = 10;
+        byte[][] img = new byte[2][];
+        byte[][] lab = new byte[2][];
+        for (int split = 0; split < 2; split++) {
+            int n = split == 0 ? nTrain : nTest;
+            img[split] = new byte[n * 784];
+            lab[split] = new byte[n];
+            for (int j = 0; j < n; j++) {
+                int c = j % 2 == 0 ? 3 : 5;
+                lab[split][j] = (byte) c;
+                for (int r = 0; r < 28; r++) for (int q = 0; q < 28; q++) {
+                    boolean on = c == 3 ? (r > 6 && r < 22 && q > 6 && q < 22) : (q > 12 && q < 16);
+                    int v = (on ? 200 : 20) + (int) (10 * s.nextGaussian());
+                    img[split][j * 784 + r * 28 + q] = (byte) Math.max(0, Math.min(255, v));
+                }
+            }
+        }
+        idx(dir.resolve("train-images-idx3-ubyte.gz"), new int[] {nTrain, 28, 28}, img[0]);
+        idx(dir.resolve("train-labels-idx1-ubyte.gz"), new int[] {nTrain}, lab[0]);
+        idx(dir.resolve("t10k-images-idx3-ubyte.gz"), new int[] {nTest, 28, 28}, img[1]);
+        idx(dir.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {nTest}, lab[1]);
+
+        FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
+                1.0 / 3, 50, 0.1, 0.1);
+        FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
+        Path out = dir.resolve("out");
+        int[] calls = {0};
+        FmnistResult r = FmnistExperiment.run(p, "test-key", dir, out, (step, total, msg) -> calls[0]++);
+        assertEquals("OK", r.status(), r.diagnostic());
+        int[] ckpt = CheckpointSchedule.logSpaced(1, 3, 2); // 0, 1, 3
+        assertEquals(ckpt.length, calls[0]);
+        assertEquals(2 * ckpt.length, r.curves().size());
+        assertEquals(41, r.lossStep()); // DDPM step nearest to OU time 0.01 (see BetaScheduleTest)
+        for (int k = 0; k < ckpt.length; k++) {
+            ClassCheckpoint a = r.curves().get(2 * k), b = r.curves().get(2 * k + 1);
+            assertEquals(ckpt[k], a.step());
+            assertEquals(9, a.nTrain()); // round(0.75 * 12)
+            assertEquals(3, b.nTrain());
+            assertEquals(6, a.assigned() + b.assigned()); // every sample goes to exactly one class
+            assertEquals(1.0, a.sampleFraction() + b.sampleFraction(), 1e-12);
+            assertTrue(a.trainLoss() > 0 && Double.isFinite(a.testLoss()));
+        }
+        assertEquals(2, r.times().size());
+        assertEquals(1 + 2 * ckpt.length, Files.readAllLines(out.resolve("curves.csv")).size());
+        assertEquals(3, Files.readAllLines(out.resolve("times.csv")).size());
+    }
+}
