@@ -65,9 +65,13 @@ public final class BenchMain {
         }
         if (repeats < 1) repeats = quick ? 3 : 5;
         if (points.isEmpty()) {
-            points.add(new PointSize(64, 8, 2, "quickstart d64/p8/n2"));
-            points.add(new PointSize(100, 8, 4, "d100/p8/n4"));
+            // conf/quickstart.yaml's size, then conf/reversal.yaml's smallest and largest model, then the issue's
+            // standard sizes.
+            points.add(new PointSize(40, 8, 3, "quickstart d40/p8/n3"));
+            points.add(new PointSize(100, 8, 2, "reversal d100/p8/n2"));
             if (!quick) {
+                points.add(new PointSize(100, 32, 8, "reversal d100/p32/n8"));
+                points.add(new PointSize(64, 8, 2, "d64/p8/n2"));
                 points.add(new PointSize(200, 8, 8, "d200/p8/n8"));
                 points.add(new PointSize(64, 32, 4, "d64/p32/n4"));
             }
