@@ -1,5 +1,7 @@
 package org.diffsweep.jobs.sweep;
 
+import org.diffsweep.jobs.report.SweepReport;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +43,12 @@ public final class SparkSweepExecutor implements SweepExecutor {
                         o.planSeconds(), o.evalSeconds(), o.outputSeconds(), plan.outputDir());
             }
             opts.out().flush();
+            if (o.outputsWritten()) {
+                SweepReport.Outcome r = new SweepReport(spark).generate(plan.outputDir(), spark.sparkContext().master());
+                opts.err().println("report: " + r.slices().size() + " slice(s), " + r.cells() + " phase cells -> "
+                        + plan.outputDir() + "/" + SweepReport.REPORT_HTML);
+                opts.err().flush();
+            }
             return o.failedPoints() == 0 ? 0 : 1;
         } catch (SweepRefusedException e) {
             opts.err().println("error: " + e.getMessage());
