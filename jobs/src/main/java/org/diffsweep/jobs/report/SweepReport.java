@@ -84,6 +84,8 @@ import org.jfree.chart.JFreeChart;
 public final class SweepReport {
     public static final String PHASE_CSV = "phase.csv";
     public static final String BOUNDARY_CSV = "boundary.csv";
+    /** Parquet copy of the phase table (same columns as phase.csv). */
+    public static final String PHASE_PARQUET = "phase.parquet";
     public static final String REPORT_HTML = "report.html";
     public static final String FIGURES = "figures";
     /** Most problem points listed in the report. */
@@ -274,6 +276,8 @@ public final class SweepReport {
 
         write(fs, new Path(out, PHASE_CSV), PhaseTables.cellsCsv(cells));
         files.add(PHASE_CSV);
+        writePhaseParquet(cells, new Path(out, PHASE_PARQUET));
+        files.add(PHASE_PARQUET);
         write(fs, new Path(out, BOUNDARY_CSV), PhaseTables.boundaryCsv(boundary));
         files.add(BOUNDARY_CSV);
 
@@ -288,6 +292,27 @@ public final class SweepReport {
         files.add(REPORT_HTML);
         return new Outcome(List.copyOf(slices), xCol == null ? null : colToName.get(xCol),
                 yCol == null ? null : colToName.get(yCol), cells.size(), boundary.size(), files, cells);
+    }
+
+    private void writePhaseParquet(List<PhaseCell> cells, Path dir) {
+        org.apache.spark.sql.types.StructType st = new org.apache.spark.sql.types.StructType()
+                .add("slice", "string").add("metric", "string").add("x", "double").add("y", "double")
+                .add("seeds", "long").add("missing", "long").add("ambiguous", "long").add("mean", "double")
+                .add("sd", "double").add("halfWidth", "double").add("ciLow", "double").add("ciHigh", "double")
+                .add("sign", "int").add("baselineSign", "int").add("phase", "string");
+        List<Row> rows = new ArrayList<>(cells.size());
+        for (PhaseCell c : cells) {
+            rows.add(org.apache.spark.sql.RowFactory.create(c.slice(), c.metric().name(), c.x(), c.y(), c.seeds(),
+                    c.missing(), c.ambiguous(), nan(c.mean()), nan(c.sd()), nan(c.halfWidth()), nan(c.ciLow()),
+                    nan(c.ciHigh()), c.sign(), c.baselineSign(), c.phase().name()));
+        }
+        spark.createDataFrame(rows, st).coalesce(1).write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+                .parquet(dir.toString());
+    }
+
+    /** NaN as null (empty in the CSV, null in Parquet). */
+    private static Double nan(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     // ---------------------------------------------------------------- executor-side aggregation
