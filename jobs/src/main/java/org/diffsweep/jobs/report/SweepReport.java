@@ -134,6 +134,14 @@ public final class SweepReport {
      * @throws NoLedgerException when the folder has no ledger
      */
     public Outcome generate(String outputFolder, String masterUrl) throws IOException {
+        return generate(outputFolder, masterUrl, true);
+    }
+
+    /**
+     * As {@link #generate(String, String)}; with {@code full = false} only the phase table is computed and
+     * returned (nothing is written): the adaptive-refinement planner's input after each wave.
+     */
+    public Outcome generate(String outputFolder, String masterUrl, boolean full) throws IOException {
         Path out = new Path(outputFolder);
         FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
         out = fs.makeQualified(out);
@@ -155,14 +163,14 @@ public final class SweepReport {
         // A re-run wave or a retried task may have written a (point, class) twice: keep one.
         Dataset<Row> view = all.dropDuplicates(LedgerSchema.POINT_ID, LedgerSchema.CLASS_INDEX).cache();
         try {
-            return generate(fs, out, view, spec, specText, masterUrl);
+            return generate(fs, out, view, spec, specText, masterUrl, full);
         } finally {
             view.unpersist();
         }
     }
 
     private Outcome generate(FileSystem fs, Path out, Dataset<Row> view, SweepSpec spec, String specText,
-                             String masterUrl) throws IOException {
+                             String masterUrl, boolean full) throws IOException {
         List<String> axisCols = new ArrayList<>();
         for (String c : view.columns()) {
             if (c.startsWith(LedgerSchema.AXIS_PREFIX)) axisCols.add(c);
@@ -211,7 +219,7 @@ public final class SweepReport {
         List<ReportTable> tables = new ArrayList<>();
         TreeSet<String> slices = new TreeSet<>();
 
-        Map<List<Double>, double[]> classTimes = classTimes(view, axisCols);
+        Map<List<Double>, double[]> classTimes = full ? classTimes(view, axisCols) : Map.of();
         if (xCol != null) {
             String xName = colToName.get(xCol);
             String yName = colToName.get(yCol);
@@ -231,6 +239,9 @@ public final class SweepReport {
                         + "weights, else it has none (NO_BASELINE)";
             }
             cells = PhaseAggregator.standard().summarise(merged, rule);
+            if (!full) {
+                return new Outcome(List.copyOf(slices), xName, yName, cells.size(), 0, List.of(), cells);
+            }
             summary.add("Slices: x = " + xName + ", y = " + yName + (sliceNames.isEmpty() ? ""
                     : ", one slice per value of " + String.join(", ", sliceNames)) + "; " + baselineText + ".");
             summary.addAll(ReversalSummary.describe(cells, xa.label(), ya.label()));
@@ -387,6 +398,17 @@ public final class SweepReport {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The slice label of the given values of the slice axes ({@code all} when there are none). */
+    public static String sliceLabel(List<String> names, double[] values) {
+        if (names.isEmpty()) return "all";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < names.size(); k++) {
+            if (k > 0) b.append(", ");
+            b.append(names.get(k)).append('=').append(PhaseTables.shortNumber(values[k]));
+        }
+        return b.toString();
     }
 
     static String sliceLabel(Row r, List<String> cols, List<String> names) {
@@ -653,7 +675,8 @@ public final class SweepReport {
                 List.of("slice", "metric", xa.name(), ya.name(), "mean", "95% half-width", "seeds", "phase"), rows);
     }
 
-    static SliceAxis axis(String name, TreeSet<Double> vals) {
+    /** The slice axis the report uses for {@code name} with these values (log scale for ratios and wide ranges). */
+    public static SliceAxis axis(String name, TreeSet<Double> vals) {
         double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
         boolean positive = v[0] > 0;
         boolean log = positive && (name.endsWith("Ratio") || v[v.length - 1] / v[0] >= 10);
