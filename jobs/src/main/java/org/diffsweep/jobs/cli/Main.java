@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.report.SweepReport;
 import org.diffsweep.jobs.spark.SparkSessions;
 import org.diffsweep.jobs.spec.PointSpecs;
 import org.diffsweep.jobs.spec.RunOptions;
@@ -51,7 +53,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new RunCommand(executor))
                 .addSubcommand(new PointCommand(science))
                 .addSubcommand(new SpectrumCommand(science))
-                .addSubcommand(new SpeciationCommand(science));
+                .addSubcommand(new SpeciationCommand(science))
+                .addSubcommand(new ReportCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
@@ -164,6 +167,47 @@ public final class Main implements Callable<Integer> {
         m.put("axes", axes);
         m.put("base", Reports.params(plan.spec().base()));
         return m;
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Regenerate phase.csv, boundary.csv, figures/ and report.html of a sweep from its ledger",
+                    "(no point is recomputed; only the analytic spectrum of one baseline point per slice)."})
+    static final class ReportCommand extends Base implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "Output folder of a sweep (e.g. runs/quickstart).")
+        String dir;
+
+        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-}",
+                description = "Spark master (default: env DIFFSWEEP_MASTER, else spark.master, else local[*]).")
+        String master;
+
+        @Override public Integer call() throws Exception {
+            if (!SweepReport.hasLedger(dir)) {
+                err().println("error: " + dir + ": no ledger found (expected " + dir
+                        + "/ledger/wave=N/*.parquet, written by 'diffsweep run')");
+                err().flush();
+                return 2;
+            }
+            SparkSession spark = SparkSessions.getOrCreate(master, "diffsweep report", false, Map.of());
+            SweepReport.Outcome o = new SweepReport(spark).generate(dir, spark.sparkContext().master());
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("output", dir);
+                m.put("slices", o.slices());
+                m.put("xAxis", o.xAxis());
+                m.put("yAxis", o.yAxis());
+                m.put("cells", o.cells());
+                m.put("boundaryPoints", o.boundaryPoints());
+                m.put("files", o.files());
+                out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(m));
+            } else {
+                out().println("report: " + o.slices().size() + " slice(s), " + o.cells() + " phase cells, "
+                        + o.boundaryPoints() + " boundary points, " + o.files().size() + " files -> " + dir
+                        + "/" + SweepReport.REPORT_HTML);
+            }
+            out().flush();
+            return 0;
+        }
     }
 
     @Command(name = "point", mixinStandardHelpOptions = true,

@@ -110,6 +110,61 @@ public final class SpecGrid implements Grid, Serializable {
         return c;
     }
 
+    /**
+     * This grid followed by extra points at explicit axis values (adaptive refinement, design step 7): index
+     * {@code size() + k * E + e} is extra point {@code e} (of E) with seed replica {@code k}. The base indices are
+     * unchanged, so the runner's resume logic computes only the new points.
+     *
+     * @param extra axis values of each extra point, in {@link #axisNames()} order
+     */
+    public Grid withPoints(List<double[]> extra) {
+        double[][] e = new double[extra.size()][];
+        for (int i = 0; i < e.length; i++) {
+            if (extra.get(i).length != names.size()) {
+                throw new IllegalArgumentException("extra point " + i + " has " + extra.get(i).length
+                        + " coordinates, the grid has " + names.size() + " axes");
+            }
+            e[i] = extra.get(i).clone();
+        }
+        return new Extended(this, e);
+    }
+
+    /** The point at explicit axis values (not necessarily grid values) with seed replica {@code k}. */
+    GridPoint pointAt(long index, double[] axisValues, int k) {
+        PointBuilder b = new PointBuilder(base);
+        List<AxisTarget> ts = targets();
+        Map<String, Double> c = new LinkedHashMap<>();
+        for (int j = 0; j < axisValues.length; j++) {
+            ts.get(j).setter.apply(b, axisValues[j]);
+            c.put(names.get(j), axisValues[j]);
+        }
+        b.seed = base.seed + k;
+        return new GridPoint(index, b.build(), c, k);
+    }
+
+    /** A spec grid plus explicit extra points (see {@link #withPoints}). */
+    static final class Extended implements Grid, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final SpecGrid grid;
+        private final double[][] extra;
+
+        Extended(SpecGrid grid, double[][] extra) {
+            this.grid = grid;
+            this.extra = extra;
+        }
+
+        @Override public long size() { return grid.size() + (long) extra.length * grid.seeds(); }
+
+        @Override public List<String> axisNames() { return grid.axisNames(); }
+
+        @Override public GridPoint point(long index) {
+            if (index < grid.size()) return grid.point(index);
+            long e = index - grid.size();
+            if (e >= (long) extra.length * grid.seeds()) throw new IndexOutOfBoundsException("grid index " + index);
+            return grid.pointAt(index, extra[(int) (e % extra.length)], (int) (e / extra.length));
+        }
+    }
+
     /** Checks that every axis combination gives a valid point (seeds cannot make a point invalid). */
     void validateAll() {
         for (long i = 0; i < perSeed; i++) {

@@ -26,7 +26,8 @@ import org.diffsweep.jobs.grid.Canonical;
  * seeds: 1                    # optional, integer >= 1; replica k gets seed = base.seed + k
  * output: runs/quickstart     # optional; default runs/&lt;name&gt;
  * </pre>
- * A {@code refine:} block is reserved for adaptive refinement (design step 7) and is rejected for now.
+ * An optional {@code refine:} block turns on adaptive refinement (design step 7, {@link RefineSpec}); it is not part
+ * of the specHash (it changes which points are added, not what a point computes).
  *
  * @param name     sweep name
  * @param base     the base point; every grid point is the base with the axis values applied
@@ -56,10 +57,6 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     public static SweepSpec parse(String yaml, String source) {
         JsonNode n = Yaml.parseMapping(yaml, source, String.join(", ", KEYS.subList(0, 5)));
         Yaml.checkKeys(n, "", KEYS);
-        if (n.has("refine")) {
-            throw SpecException.of("refine", Yaml.show(n.get("refine")),
-                    "adaptive refinement is not supported yet (planned, design step 7); remove the block");
-        }
         String name = Yaml.text(Yaml.required(n, "name", "", "a sweep name"), "name", "a sweep name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
             throw SpecException.of("name", Yaml.show(n.get("name")),
@@ -112,6 +109,9 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             if (output.isBlank()) throw SpecException.of("output", "\"" + output + "\"", "must be a non-blank folder path");
         }
         SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml);
+        if (n.has("refine") && !n.get("refine").isNull()) {
+            RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
+        }
         SpecGrid.of(spec, targets).validateAll();
         return spec;
     }

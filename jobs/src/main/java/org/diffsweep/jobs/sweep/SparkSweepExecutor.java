@@ -1,5 +1,8 @@
 package org.diffsweep.jobs.sweep;
 
+import org.diffsweep.jobs.report.SweepReport;
+import org.diffsweep.jobs.spec.RefineSpec;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -23,8 +26,18 @@ public final class SparkSweepExecutor implements SweepExecutor {
         SweepRequest req = new SweepRequest(plan.name(), plan.specHash(), plan.canonicalSpec(), plan.grid(),
                 plan.outputDir(), factory, PointIds::pointId);
         try {
-            SweepOutcome o = new SweepRunner(spark).run(req,
-                    SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null));
+            SweepOptions so = SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null);
+            RefineSpec refine = RefineSpec.of(plan.spec());
+            SweepOutcome o;
+            if (refine == null) {
+                o = new SweepRunner(spark).run(req, so);
+            } else {
+                RefiningSweep.Outcome r = new RefiningSweep(spark).run(req, refine, so);
+                o = r.last();
+                opts.err().println("refine: " + r.waves() + " refinement wave(s) added " + r.added() + " points per seed ("
+                        + r.points() + " in all, base grid included); stop: " + r.stop());
+                opts.err().flush();
+            }
             if (opts.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", plan.name());
@@ -41,6 +54,12 @@ public final class SparkSweepExecutor implements SweepExecutor {
                         o.planSeconds(), o.evalSeconds(), o.outputSeconds(), plan.outputDir());
             }
             opts.out().flush();
+            if (o.outputsWritten()) {
+                SweepReport.Outcome r = new SweepReport(spark).generate(plan.outputDir(), spark.sparkContext().master());
+                opts.err().println("report: " + r.slices().size() + " slice(s), " + r.cells() + " phase cells -> "
+                        + plan.outputDir() + "/" + SweepReport.REPORT_HTML);
+                opts.err().flush();
+            }
             return o.failedPoints() == 0 ? 0 : 1;
         } catch (SweepRefusedException e) {
             opts.err().println("error: " + e.getMessage());

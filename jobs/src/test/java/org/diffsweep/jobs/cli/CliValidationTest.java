@@ -161,9 +161,19 @@ class CliValidationTest {
     }
 
     @Test
-    void refineIsReserved() throws IOException {
-        assertEquals("error: refine = {\"tolerance\":0.1}: adaptive refinement is not supported yet (planned, design step 7); remove the block",
-                fails("run", sweep("") + "refine: {tolerance: 0.1}\n"));
+    void refineBlockIsValidated() throws IOException {
+        String two = sweep("  - {path: psiP, values: [1, 2]}\n  - {path: t, values: [0.1, 0.2]}\n");
+        assertEquals("error: refine = {\"tolerance\":0.1}: refinement needs at least two axes (a 2-D slice); the spec has 1",
+                fails("run", sweep("  - {path: psiP, values: [1, 2]}\n") + "refine: {tolerance: 0.1}\n"));
+        assertEquals("error: refine.budget = 3: must be >= the 4 base points of a 2-D slice",
+                fails("run", two + "refine: {budget: 3}\n"));
+        assertEquals("error: refine.tolerance = -0.1: must be > 0",
+                fails("run", two + "refine: {tolerance: -0.1}\n"));
+        assertEquals("error: refine.metric = RESID_GEN_W: must be one of GEN_MEASURED, GEN_PRED_W, GEN_PRED_CW, "
+                        + "GEN_THEORY, MEM_MEASURED, MEM_PRED_W, MEM_PRED_CW, MEM_THEORY, S_MEASURED, S_CLOSED_FORM",
+                fails("run", two + "refine: {metric: RESID_GEN_W}\n"));
+        assertEquals("error: refine.when = 1: unknown key; allowed keys of refine are metric, tolerance, budget, maxWaves",
+                fails("run", two + "refine: {when: 1}\n"));
     }
 
     @Test
