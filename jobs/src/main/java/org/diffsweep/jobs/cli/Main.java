@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The diffsweep command line: {@code run SPEC.yaml}, {@code point POINT.yaml}, {@code spectrum POINT.yaml},
- * {@code speciation POINT.yaml}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
+ * {@code speciation POINT.yaml}, {@code replay POINT_ID --run DIR}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
  * bad command line (one line {@code error: FIELD = VALUE: ALLOWED} on standard error, never a stack trace).
  */
 @Command(name = "diffsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -49,6 +49,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine(ScienceFacade science, SweepExecutor executor) {
         CommandLine cl = new CommandLine(new Main())
                 .addSubcommand(new RunCommand(executor))
+                .addSubcommand(new ReplayCommand(executor))
                 .addSubcommand(new PointCommand(science))
                 .addSubcommand(new SpectrumCommand(science))
                 .addSubcommand(new SpeciationCommand(science));
@@ -139,6 +140,26 @@ public final class Main implements Callable<Integer> {
                 out().flush();
             }
             return executor.run(plan, new RunOptions(master, json, out(), err()));
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Re-evaluate one recorded point in this process and compare it bit for bit with its ledger rows.",
+                    "Exit status: 0 identical, 1 different (the differing fields are printed) or not reproducible, "
+                            + "2 unknown point id or not a run folder."})
+    static final class ReplayCommand extends Base implements Callable<Integer> {
+        private final SweepExecutor executor;
+
+        ReplayCommand(SweepExecutor executor) { this.executor = executor; }
+
+        @Parameters(index = "0", paramLabel = "POINT_ID", description = "A pointId from the ledger or results.csv, or a unique prefix (>= 6 hex digits).")
+        String pointId;
+
+        @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run's output folder (e.g. runs/quickstart; any Hadoop path).")
+        String run;
+
+        @Override public Integer call() {
+            return executor.replay(run, pointId, new RunOptions("", json, out(), err()));
         }
     }
 
