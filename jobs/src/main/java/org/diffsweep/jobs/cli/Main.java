@@ -125,7 +125,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Validate and expand the spec, print the plan, run nothing.")
         boolean dryRun;
 
+        @Option(names = "--wave-size", paramLabel = "N", defaultValue = "0",
+                description = "Points per ledger wave (one Spark job each; a crash loses at most the wave in flight). Default 256.")
+        int waveSize;
+
         @Override public Integer call() {
+            if (waveSize < 0) throw SpecException.of("--wave-size", Integer.toString(waveSize), "must be a positive integer (0 or absent: the default, 256)");
             SweepSpec s = SweepSpec.load(file);
             SweepPlan plan = SweepPlan.of(s, output);
             if (dryRun) {
@@ -139,7 +144,7 @@ public final class Main implements Callable<Integer> {
                         + ", output " + plan.outputDir() + ", master " + SparkSessions.resolveMaster(master));
                 out().flush();
             }
-            return executor.run(plan, new RunOptions(master, json, out(), err()));
+            return executor.run(plan, new RunOptions(master, json, out(), err(), waveSize));
         }
     }
 

@@ -36,8 +36,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
         SweepRequest req = new SweepRequest(plan.name(), plan.specHash(), plan.canonicalSpec(), plan.grid(),
                 plan.outputDir(), factory, ids);
         try {
-            SweepOutcome o = new SweepRunner(spark).run(req,
-                    SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null));
+            SweepOptions so = SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null);
+            if (opts.waveSize() > 0) so = so.withWaveSize(opts.waveSize());
+            SweepOutcome o = new SweepRunner(spark).run(req, so);
             if (opts.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", plan.name());
