@@ -76,7 +76,7 @@ stop() {
   # Executors are children of our workers: remember them (by pid, never by name: other clusters may run here).
   for f in "$SA"/worker-*.pid; do
     [ -e "$f" ] || continue
-    kids="$kids $(ps -o pid= --ppid "$(cat "$f")" 2>/dev/null | tr '\n' ' ')"
+    kids="$kids $( (ps -o pid= --ppid "$(cat "$f")" 2>/dev/null || true) | tr '\n' ' ')"
   done
   for f in "$SA"/worker-*.pid "$SA/master.pid"; do
     [ -e "$f" ] || continue

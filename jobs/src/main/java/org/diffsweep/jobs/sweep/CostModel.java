@@ -29,8 +29,12 @@ import org.diffsweep.core.point.PointParams;
  * distinct (p, n) sizes, otherwise only a common scale factor on {@link #DEFAULT} (one size cannot separate the terms).
  */
 public record CostModel(double perP2N, double perP3, double perPoint) implements Serializable {
-    /** Calibrated on the build machine (see the class comment). */
-    public static final CostModel DEFAULT = new CostModel(2.0e-9, 1.0e-9, 0.5);
+    /**
+     * Calibrated on the build machine (see the class comment; 6 sizes, p 64-320, n 32-256, 2.5-5.7 s per point,
+     * worst fit ratio 1.25): the fixed per-point work (about 3 s) dominates at these sizes, the p^3 term grows past
+     * it near p = 350, and the fit gives the p^2 n term no weight in this range.
+     */
+    public static final CostModel DEFAULT = new CostModel(0.0, 7.0e-8, 3.0);
 
     public CostModel {
         if (!(perP2N >= 0 && perP3 >= 0 && perPoint >= 0) || perP2N + perP3 + perPoint <= 0) {

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 class CostCalibrationBench {
     @Test
     void calibrate() throws IOException {
-        int[][] sizes = {{10, 4, 2}, {20, 8, 3}, {30, 8, 3}, {40, 8, 3}, {40, 4, 6}, {60, 6, 3}, {60, 10, 2}};
+        int[][] sizes = {{16, 4, 2}, {24, 8, 3}, {32, 8, 3}, {40, 8, 3}, {32, 4, 8}, {48, 6, 2}};
         StandardEvaluator ev = new StandardEvaluator();
         List<double[]> rows = new ArrayList<>();
-        for (int rep = 0; rep < 2; rep++) { // rep 0 warms the JIT up and is discarded
+        for (int rep = 0; rep < 2; rep++) { // rep 0 warms the JIT and the native libraries up and is discarded
             for (int[] s : sizes) {
                 PointParams p = PointParams.of(s[0], s[1], s[2], 0.01, 1, List.of(new ClassSpec("A", 0.5, 1, 0, 1),
                         new ClassSpec("B", 0.5, 1, 180, 1)));
