@@ -51,7 +51,7 @@ class ReplayTest {
         SweepPlan plan = SweepPlan.of(SweepSpec.parse(yaml, "test"), out.toUri().toString());
         SweepRequest req = new SweepRequest(plan.name(), plan.specHash(), plan.canonicalSpec(), plan.grid(),
                 plan.outputDir(), f, PointIds::pointId);
-        new SweepRunner(TestSpark.get()).run(req, SweepOptions.defaults().withWaveSize(4));
+        new SweepRunner(TestSpark.get()).run(req, SweepOptions.defaults()); // one wave: fewer Spark jobs
     }
 
     static List<Row> ledger(Path out) {
@@ -79,7 +79,7 @@ class ReplayTest {
     }
 
     @Test
-    void identicalDifferentUnknownAndAfterTheSpecGrew() throws IOException {
+    void identicalDifferentAndUnknown() throws IOException {
         Path out = tmp.resolve("run");
         EvaluatorFactory fake = EvaluatorFactory.of(new FakeEvaluator("replay", false));
         sweep(out, spec("[0.25, 1, 4]", 1), fake);
@@ -123,11 +123,22 @@ class ReplayTest {
         assertTrue(u.err().startsWith("error: no point"), u.err());
         assertEquals(2, replay(fake, "not-hex", "--run", dir).status());
         assertEquals(2, replay(fake, ok, "--run", tmp.resolve("nothing").toString()).status());
+    }
 
-        // an additive change (a new first axis value) renumbers every old point; replay finds it by coordinates
-        sweep(out, spec("[0.1, 0.25, 1, 4]", 1), fake);
-        Cli g = replay(fake, ok, "--run", dir);
+    /** An additive change (a new first axis value) renumbers every old point; replay finds it by its coordinates. */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void findsThePointAfterTheSpecGrew() throws IOException {
+        Path out = tmp.resolve("grown");
+        EvaluatorFactory fake = EvaluatorFactory.of(new FakeEvaluator("replay-grown", false));
+        sweep(out, spec("[0.25, 1, 4]", 1), fake);
+        Row last = null;
+        for (Row r : ledger(out)) if ((long) r.getAs("pointIndex") == 8L) last = r;
+        String id = last.getAs("pointId");
+        sweep(out, spec("[0.1, 0.25, 1, 4]", 1), fake); // point 8 is now point 11
+        Cli g = replay(fake, id, "--run", out.toString());
         assertEquals(0, g.status(), g.out() + g.err());
+        assertTrue(g.out().contains("point 11 of r"), g.out());
     }
 
     /** The real evaluator on a tiny point: a Spark task and an in-process replay agree bit for bit (~50 s here). */
