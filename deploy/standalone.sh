@@ -72,7 +72,12 @@ status() {
 }
 
 stop() {
-  local f pid
+  local f pid kids=""
+  # Executors are children of our workers: remember them (by pid, never by name: other clusters may run here).
+  for f in "$SA"/worker-*.pid; do
+    [ -e "$f" ] || continue
+    kids="$kids $( (ps -o pid= --ppid "$(cat "$f")" 2>/dev/null || true) | tr '\n' ' ')"
+  done
   for f in "$SA"/worker-*.pid "$SA/master.pid"; do
     [ -e "$f" ] || continue
     pid=$(cat "$f")
@@ -83,8 +88,8 @@ stop() {
     fi
     rm -f "$f"
   done
-  # Executors forked by workers die with their worker; sweep leftovers of a crashed worker too.
-  pkill -f "CoarseGrainedExecutorBackend.*spark://CoarseGrainedScheduler@127.0.0.1" 2>/dev/null || true
+  # Executors normally exit with their worker; end any that outlived it.
+  for pid in $kids; do kill "$pid" 2>/dev/null || true; done
   echo "stopped"
 }
 

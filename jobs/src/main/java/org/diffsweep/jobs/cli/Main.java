@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The diffsweep command line: {@code run SPEC.yaml}, {@code point POINT.yaml}, {@code spectrum POINT.yaml},
- * {@code speciation POINT.yaml}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
+ * {@code speciation POINT.yaml}, {@code replay POINT_ID --run DIR}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
  * bad command line (one line {@code error: FIELD = VALUE: ALLOWED} on standard error, never a stack trace).
  */
 @Command(name = "diffsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine(ScienceFacade science, SweepExecutor executor) {
         CommandLine cl = new CommandLine(new Main())
                 .addSubcommand(new RunCommand(executor))
+                .addSubcommand(new ReplayCommand(executor))
                 .addSubcommand(new PointCommand(science))
                 .addSubcommand(new SpectrumCommand(science))
                 .addSubcommand(new SpeciationCommand(science))
@@ -127,7 +128,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Validate and expand the spec, print the plan, run nothing.")
         boolean dryRun;
 
+        @Option(names = "--wave-size", paramLabel = "N", defaultValue = "0",
+                description = "Points per ledger wave (one Spark job each; a crash loses at most the wave in flight). Default 256.")
+        int waveSize;
+
         @Override public Integer call() {
+            if (waveSize < 0) throw SpecException.of("--wave-size", Integer.toString(waveSize), "must be a positive integer (0 or absent: the default, 256)");
             SweepSpec s = SweepSpec.load(file);
             SweepPlan plan = SweepPlan.of(s, output);
             if (dryRun) {
@@ -141,7 +147,27 @@ public final class Main implements Callable<Integer> {
                         + ", output " + plan.outputDir() + ", master " + SparkSessions.resolveMaster(master));
                 out().flush();
             }
-            return executor.run(plan, new RunOptions(master, json, out(), err()));
+            return executor.run(plan, new RunOptions(master, json, out(), err(), waveSize));
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Re-evaluate one recorded point in this process and compare it bit for bit with its ledger rows.",
+                    "Exit status: 0 identical, 1 different (the differing fields are printed) or not reproducible, "
+                            + "2 unknown point id or not a run folder."})
+    static final class ReplayCommand extends Base implements Callable<Integer> {
+        private final SweepExecutor executor;
+
+        ReplayCommand(SweepExecutor executor) { this.executor = executor; }
+
+        @Parameters(index = "0", paramLabel = "POINT_ID", description = "A pointId from the ledger or results.csv, or a unique prefix (>= 6 hex digits).")
+        String pointId;
+
+        @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run's output folder (e.g. runs/quickstart; any Hadoop path).")
+        String run;
+
+        @Override public Integer call() {
+            return executor.replay(run, pointId, new RunOptions("", json, out(), err()));
         }
     }
 

@@ -14,12 +14,19 @@ import java.util.Objects;
  * @param json    true: print one JSON summary on {@code out} and progress on {@code err}; false: human text
  * @param out     standard output of the command
  * @param err     standard error of the command (progress, warnings)
+ * @param waveSize points per ledger wave ({@code --wave-size}); 0 = the runner's default
  */
-public record RunOptions(String master, boolean json, PrintWriter out, PrintWriter err) {
+public record RunOptions(String master, boolean json, PrintWriter out, PrintWriter err, int waveSize) {
     public RunOptions {
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        if (waveSize < 0) throw new IllegalArgumentException("waveSize must be >= 0, got " + waveSize);
+    }
+
+    /** Options with the default wave size. */
+    public RunOptions(String master, boolean json, PrintWriter out, PrintWriter err) {
+        this(master, json, out, err, 0);
     }
 
     /** {@link #err()} as an auto-flushing UTF-8 {@link PrintStream}, for APIs that take a stream (progress lines). */

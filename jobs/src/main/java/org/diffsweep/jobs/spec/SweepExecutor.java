@@ -13,4 +13,17 @@ public interface SweepExecutor {
      *         {@link SpecException}, which the CLI turns into status 2)
      */
     int run(SweepPlan plan, RunOptions opts);
+
+    /**
+     * {@code diffsweep replay}: re-evaluates one point of the run folder {@code runDir} in this process and compares
+     * it bit for bit with its ledger rows.
+     *
+     * @param pointId a pointId or a unique prefix of one
+     * @return 0 identical, 1 different (or not reproducible), 2 unknown point id or not a run folder
+     */
+    default int replay(String runDir, String pointId, RunOptions opts) {
+        opts.err().println("error: this build has no Spark sweep runner (org.diffsweep.jobs.sweep); replay needs it");
+        opts.err().flush();
+        return 1;
+    }
 }

@@ -18,15 +18,29 @@ import org.diffsweep.jobs.spec.SweepPlan;
  * held, incompatible spec) print one line and exit 2; the run's outcome is printed as text or JSON.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
+    private final EvaluatorFactory factory;
+    private final PointIdFunction ids;
+
+    /** The production wiring: {@link StandardEvaluator} and {@link PointIds#pointId}. */
+    public SparkSweepExecutor() {
+        this(StandardEvaluator::new, PointIds::pointId);
+    }
+
+    /** Another evaluator or identity function (tests). */
+    public SparkSweepExecutor(EvaluatorFactory factory, PointIdFunction ids) {
+        this.factory = factory;
+        this.ids = ids;
+    }
+
     @Override
     public int run(SweepPlan plan, RunOptions opts) {
         SparkSession spark = SparkSessions.getOrCreate(opts.master(), "diffsweep " + plan.name(), false,
                 Map.of("spark.executorEnv.OPENBLAS_NUM_THREADS", "1"));
-        EvaluatorFactory factory = StandardEvaluator::new;
         SweepRequest req = new SweepRequest(plan.name(), plan.specHash(), plan.canonicalSpec(), plan.grid(),
-                plan.outputDir(), factory, PointIds::pointId);
+                plan.outputDir(), factory, ids);
         try {
             SweepOptions so = SweepOptions.defaults().withProgress(opts.errStream(), System.console() != null);
+            if (opts.waveSize() > 0) so = so.withWaveSize(opts.waveSize());
             RefineSpec refine = RefineSpec.of(plan.spec());
             SweepOutcome o;
             if (refine == null) {
@@ -70,5 +84,55 @@ public final class SparkSweepExecutor implements SweepExecutor {
             opts.err().flush();
             return 1;
         }
+    }
+
+    /** Replays one point in this process (Spark in local mode only reads the ledger); see {@link PointReplay}. */
+    @Override
+    public int replay(String runDir, String pointId, RunOptions opts) {
+        SparkSession spark = SparkSessions.getOrCreate(opts.master().isBlank() ? "local[1]" : opts.master(),
+                "diffsweep replay", false, Map.of());
+        PointReplay.Result r;
+        try {
+            r = new PointReplay(spark, factory, ids).replay(runDir, pointId);
+        } catch (java.io.IOException e) {
+            opts.err().println("error: " + runDir + ": " + e.getMessage());
+            opts.err().flush();
+            return 2;
+        }
+        if (opts.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", r.status().name());
+            m.put("pointId", r.pointId());
+            m.put("pointIndex", r.pointIndex());
+            m.put("message", r.message());
+            m.put("ledgerRows", r.ledgerRows());
+            m.put("fieldsCompared", r.fieldsCompared());
+            java.util.List<Map<String, Object>> ds = new java.util.ArrayList<>();
+            for (PointReplay.FieldDiff d : r.diffs()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("classIndex", d.classIndex());
+                x.put("className", d.className());
+                x.put("field", d.field());
+                x.put("ledger", d.ledger());
+                x.put("replay", d.replay());
+                ds.add(x);
+            }
+            m.put("diffs", ds);
+            m.put("seconds", r.seconds());
+            try {
+                opts.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(m));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else if (r.status() == PointReplay.Status.UNKNOWN) {
+            opts.err().println("error: " + r.message());
+        } else {
+            opts.out().println("replay " + r.pointId() + ": " + r.message());
+            for (PointReplay.FieldDiff d : r.diffs()) opts.out().println("  " + d);
+        }
+        opts.out().flush();
+        opts.err().flush();
+        return r.status().exitCode;
     }
 }

@@ -36,6 +36,8 @@ import org.diffsweep.jobs.ledger.SweepLock;
  *   <li>Compare the stored canonical spec with this one ({@link SpecCompatibility}); refuse incompatible changes.</li>
  *   <li>Plan: grid pointIds are computed on the executors and left-anti-joined with the ledger's pointIds; the
  *       driver receives only the remaining indices.</li>
+ *   <li>Estimate each remaining point's cost with {@link CostModel}, refitted on resume to the wall times recorded in
+ *       the ledger.</li>
  *   <li>Evaluate the remaining points in waves of {@link SweepOptions#waveSize()}: each wave is LPT-packed into
  *       about {@code binsPerSlot} bins per task slot, evaluated by index on the executors, and appended to the ledger
  *       as its own {@code wave=N} Parquet directory.</li>
@@ -46,6 +48,10 @@ import org.diffsweep.jobs.ledger.SweepLock;
  */
 public final class SweepRunner {
     private final SparkSession spark;
+    private volatile CostModel lastCostModel = CostModel.DEFAULT;
+
+    /** The cost model the last plan used: {@link CostModel#DEFAULT}, or its refit to the ledger's recorded times. */
+    public CostModel lastCostModel() { return lastCostModel; }
 
     public SweepRunner(SparkSession spark) {
         this.spark = spark;
@@ -155,10 +161,17 @@ public final class SweepRunner {
         }
         long todo = remaining == null ? size : remaining.length;
         if (todo > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("more than 2^31 points to plan: " + todo);
+        // Refit the cost model to the recorded point times (one aggregate job; only when something is left to do).
+        CostModel model = CostModel.DEFAULT;
+        if (remaining != null && todo > 0) {
+            model = CostModel.fit(CostModel.Sums.of(ledger.readAll(spark, LedgerSchema.schema(grid.axisNames()))
+                    .where(col(LedgerSchema.CLASS_INDEX).equalTo(0))), CostModel.DEFAULT);
+        }
+        lastCostModel = model;
         double[] costs = new double[(int) todo];
         double total = 0;
         for (int i = 0; i < todo; i++) {
-            costs[i] = CostModel.cost(grid.point(remaining == null ? i : remaining[i]).params());
+            costs[i] = model.seconds(grid.point(remaining == null ? i : remaining[i]).params());
             total += costs[i];
         }
         return new Planned(gridIds, remaining, costs, total);
