@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.diffsweep.core.mixture.ClassSpec;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.grid.Canonical;
 import org.diffsweep.jobs.grid.PointIds;
 
 /** Building blocks of command reports shared by every {@link ScienceFacade}. */
@@ -41,32 +42,5 @@ public final class Reports {
     }
 
     /** The point in the single-point YAML's keys and order (a point file can be rebuilt from it). */
-    public static Map<String, Object> params(PointParams p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("d", p.d());
-        m.put("psiP", p.psiP());
-        m.put("psiN", p.psiN());
-        m.put("t", p.t());
-        m.put("seed", p.seed());
-        List<Object> classes = new ArrayList<>();
-        for (ClassSpec c : p.classes()) {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("name", c.name());
-            cm.put("weight", c.weight());
-            cm.put("radius", c.radius());
-            cm.put("angleDeg", c.angleDeg());
-            cm.put("variance", c.variance());
-            classes.add(cm);
-        }
-        m.put("classes", classes);
-        m.put("deltaGen", p.deltaGen());
-        m.put("kappa", p.kappa());
-        Map<String, Object> tg = new LinkedHashMap<>();
-        tg.put("min", p.tauGrid().min());
-        tg.put("max", p.tauGrid().max());
-        tg.put("points", p.tauGrid().points());
-        m.put("tauGrid", tg);
-        m.put("noise", p.noise().toString());
-        return m;
-    }
+    public static Map<String, Object> params(PointParams p) { return Canonical.tree(p); }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,19 +45,21 @@ public final class Canonical {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
-     * The canonical tree of a point: every {@link PointParams} component, with the tau grid as
-     * {@code {min, max, points}} and the noise mode in its spec spelling ({@code exact} / {@code monteCarlo:m}).
+     * The canonical tree of a point: every {@link PointParams} component, in the single-point YAML's keys and order
+     * (so a point file can be rebuilt from it), with the tau grid as {@code {min, max, points}} and the noise mode in
+     * its spec spelling ({@code exact} / {@code monteCarlo:m}). The encoding sorts map keys and treats every integer
+     * as int64, so insertion order and Integer vs Long do not reach the bytes.
      */
     public static Map<String, Object> tree(PointParams p) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("d", (long) p.d());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("d", p.d());
         m.put("psiP", p.psiP());
         m.put("psiN", p.psiN());
         m.put("t", p.t());
         m.put("seed", p.seed());
         List<Object> classes = new ArrayList<>();
         for (ClassSpec c : p.classes()) {
-            Map<String, Object> cm = new TreeMap<>();
+            Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("name", c.name());
             cm.put("weight", c.weight());
             cm.put("radius", c.radius());
@@ -67,10 +70,10 @@ public final class Canonical {
         m.put("classes", classes);
         m.put("deltaGen", p.deltaGen());
         m.put("kappa", p.kappa());
-        Map<String, Object> tg = new TreeMap<>();
+        Map<String, Object> tg = new LinkedHashMap<>();
         tg.put("min", p.tauGrid().min());
         tg.put("max", p.tauGrid().max());
-        tg.put("points", (long) p.tauGrid().points());
+        tg.put("points", p.tauGrid().points());
         m.put("tauGrid", tg);
         m.put("noise", p.noise().toString());
         return m;
