@@ -91,9 +91,10 @@ public final class FmnistSweep {
         try {
             SweepOptions opt = SweepOptions.defaults().withWaveSize(wave).withProgress(out, false).withBreakLock(breakLock);
             SweepOutcome o = new SweepRunner(spark).run(request(s, output, dataDir, curves), opt);
-            out.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %d not OK; %.1f s "
+            String failed = o.failedPoints() < 0 ? "outputs unchanged" : o.failedPoints() + " not OK";
+            out.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %s; %.1f s "
                             + "(plan %.1f, evaluate %.1f, outputs %.1f); output %s%n", s.name(), o.gridPoints(),
-                    o.alreadyDone(), o.computed(), o.failedPoints(), o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
+                    o.alreadyDone(), o.computed(), failed, o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
                     o.outputSeconds(), output);
         } finally {
             spark.stop();
