@@ -6,7 +6,8 @@ import org.diffsweep.unet.data.ImbalancedSubset;
  * One grid point of the Fashion-MNIST validation (theory §9.3): class pair (A, B), class-A share pi_A of a training
  * subset of n images, a seed replica index, and the run settings.
  */
-public record FmnistPoint(int classA, int classB, double piA, int n, int seed, FmnistSettings settings) {
+public record FmnistPoint(int classA, int classB, double piA, int n, int seed, FmnistSettings settings)
+        implements java.io.Serializable {
     public FmnistPoint {
         if (classA < 0 || classA > 9 || classB < 0 || classB > 9 || classA == classB)
             throw new IllegalArgumentException("class pair (" + classA + ", " + classB + ") must be two labels in 0..9");

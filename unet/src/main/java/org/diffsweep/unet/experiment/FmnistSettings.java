@@ -28,7 +28,7 @@ import org.diffsweep.unet.model.OptimizerConfig;
 public record FmnistSettings(int width, List<Integer> mults, String optimizer, double lr, double momentum,
                              int batch, int steps, int checkpoints, int firstCheckpoint, int samples, int ddimSteps,
                              int sampleBatch, double lossTime, int testPerClass, double memRatio, int bootstrap,
-                             double fmemThreshold, double gapThreshold) {
+                             double fmemThreshold, double gapThreshold) implements java.io.Serializable {
 
     public FmnistSettings {
         mults = mults == null || mults.isEmpty() ? List.of(1, 2, 2) : List.copyOf(mults);

@@ -58,6 +58,10 @@ public final class DdpmModel implements AutoCloseable {
                         .optBeta1((float) opt.beta1()).optBeta2((float) opt.beta2()).build();
         DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()});
+        // PyTorch's grad mode is per thread and DJL switches it off only on the thread that loaded the engine; on any
+        // other thread (a Spark task) the in-place initialisation below would fail on leaf tensors, and forward
+        // passes outside a GradientCollector would record graphs. DJL assumes it off outside collectors.
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         this.trainer = model.newTrainer(cfg);
         trainer.initialize(new Shape(1, 1, side, side), new Shape(1));
         long count = 0;
