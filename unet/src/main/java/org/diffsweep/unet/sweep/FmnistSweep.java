@@ -91,6 +91,11 @@ public final class FmnistSweep {
         try {
             SweepOptions opt = SweepOptions.defaults().withWaveSize(wave).withProgress(out, false).withBreakLock(breakLock);
             SweepOutcome o = new SweepRunner(spark).run(request(s, output, dataDir, curves), opt);
+            if (curves && URI.create(output.replace('\\', '/').replace(" ", "%20")).getScheme() == null) {
+                List<Path> figs = FmnistFigures.write(Path.of(localFolder(output, "points")),
+                        Path.of(localFolder(output, "figures")));
+                out.println("figures: " + figs.size() + " PNG (+ SVG) under " + localFolder(output, "figures"));
+            }
             String failed = o.failedPoints() < 0 ? "outputs unchanged" : o.failedPoints() + " not OK";
             out.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %s; %.1f s "
                             + "(plan %.1f, evaluate %.1f, outputs %.1f); output %s%n", s.name(), o.gridPoints(),
