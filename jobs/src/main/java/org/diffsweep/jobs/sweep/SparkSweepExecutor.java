@@ -62,9 +62,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 opts.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(m));
             } else {
-                opts.out().printf("done: %d points in grid, %d already in the ledger, %d computed, %d not OK; %.1f s "
+                String failed = o.failedPoints() < 0 ? "nothing new, outputs unchanged" : o.failedPoints() + " not OK";
+                opts.out().printf("done: %d points in grid, %d already in the ledger, %d computed, %s; %.1f s "
                                 + "(plan %.1f s, evaluate %.1f s, outputs %.1f s) -> %s%n",
-                        o.gridPoints(), o.alreadyDone(), o.computed(), o.failedPoints(), o.totalSeconds(),
+                        o.gridPoints(), o.alreadyDone(), o.computed(), failed, o.totalSeconds(),
                         o.planSeconds(), o.evalSeconds(), o.outputSeconds(), plan.outputDir());
             }
             opts.out().flush();
@@ -74,7 +75,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
                         + plan.outputDir() + "/" + SweepReport.REPORT_HTML);
                 opts.err().flush();
             }
-            return o.failedPoints() == 0 ? 0 : 1;
+            // failedPoints is -1 when a finished sweep was re-run and nothing was rewritten: that is success.
+            return o.failedPoints() > 0 ? 1 : 0;
         } catch (SweepRefusedException e) {
             opts.err().println("error: " + e.getMessage());
             opts.err().flush();

@@ -6,7 +6,8 @@ package org.diffsweep.jobs.sweep;
  * @param gridPoints     points in the grid (seeds included)
  * @param alreadyDone    grid points found in the ledger at start (skipped)
  * @param computed       points evaluated by this run
- * @param failedPoints   grid points in the ledger whose status is not OK (after this run)
+ * @param failedPoints   grid points in the ledger whose status is not OK (after this run); -1 when the outputs
+ *                       were not rewritten because the run computed nothing (a finished sweep re-run)
  * @param waves          waves written by this run
  * @param planSeconds    lock, spec check and anti-join planning
  * @param evalSeconds    evaluation and ledger writes
