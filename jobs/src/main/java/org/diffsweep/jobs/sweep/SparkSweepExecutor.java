@@ -62,10 +62,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 opts.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(m));
             } else {
-                String failed = o.failedPoints() < 0 ? "nothing new, outputs unchanged" : o.failedPoints() + " not OK";
                 opts.out().printf("done: %d points in grid, %d already in the ledger, %d computed, %s; %.1f s "
                                 + "(plan %.1f s, evaluate %.1f s, outputs %.1f s) -> %s%n",
-                        o.gridPoints(), o.alreadyDone(), o.computed(), failed, o.totalSeconds(),
+                        o.gridPoints(), o.alreadyDone(), o.computed(), o.failureSummary(), o.totalSeconds(),
                         o.planSeconds(), o.evalSeconds(), o.outputSeconds(), plan.outputDir());
             }
             opts.out().flush();
@@ -75,8 +74,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
                         + plan.outputDir() + "/" + SweepReport.REPORT_HTML);
                 opts.err().flush();
             }
-            // failedPoints is -1 when a finished sweep was re-run and nothing was rewritten: that is success.
-            return o.failedPoints() > 0 ? 1 : 0;
+            return o.hasFailures() ? 1 : 0;
         } catch (SweepRefusedException e) {
             opts.err().println("error: " + e.getMessage());
             opts.err().flush();

@@ -17,4 +17,13 @@ package org.diffsweep.jobs.sweep;
  */
 public record SweepOutcome(long gridPoints, long alreadyDone, long computed, long failedPoints, int waves,
                            double planSeconds, double evalSeconds, double outputSeconds, double totalSeconds,
-                           boolean outputsWritten) {}
+                           boolean outputsWritten) {
+
+    /** True when the ledger holds points whose status is not OK (never for a re-run that rewrote nothing). */
+    public boolean hasFailures() { return failedPoints > 0; }
+
+    /** One phrase for progress lines: "{@code N not OK}", or "{@code nothing new, outputs unchanged}". */
+    public String failureSummary() {
+        return failedPoints < 0 ? "nothing new, outputs unchanged" : failedPoints + " not OK";
+    }
+}

@@ -96,10 +96,9 @@ public final class FmnistSweep {
                         Path.of(localFolder(output, "figures")));
                 out.println("figures: " + figs.size() + " PNG (+ SVG) under " + localFolder(output, "figures"));
             }
-            String failed = o.failedPoints() < 0 ? "outputs unchanged" : o.failedPoints() + " not OK";
             out.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %s; %.1f s "
                             + "(plan %.1f, evaluate %.1f, outputs %.1f); output %s%n", s.name(), o.gridPoints(),
-                    o.alreadyDone(), o.computed(), failed, o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
+                    o.alreadyDone(), o.computed(), o.failureSummary(), o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
                     o.outputSeconds(), output);
         } finally {
             spark.stop();
