@@ -10,7 +10,7 @@ import org.diffsweep.core.features.FeatureSettings;
 import org.diffsweep.core.features.NoiseAveragedMatrices;
 import org.diffsweep.core.linalg.EigenWorkspace;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.random.RandomStreams;
 import org.diffsweep.core.speciation.Speciation;

@@ -3,7 +3,7 @@ package org.diffsweep.bench;
 import java.util.List;
 import org.diffsweep.core.linalg.EigenWorkspace;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.mixture.GaussianMixture;
 import org.diffsweep.core.numerics.GaussHermite;
 import org.diffsweep.core.random.RandomStreams;

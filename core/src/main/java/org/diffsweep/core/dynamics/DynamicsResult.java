@@ -13,7 +13,7 @@ import java.util.List;
  * @param n        training points
  * @param linAlg   the linear-algebra implementation used ({@link org.diffsweep.core.linalg.LinAlg#name()})
  */
-public record DynamicsResult(List<ClassTimes> classes, Curves curves, StageTimings timings, int p, int n,
+public record DynamicsResult(List<MeasuredClassTimes> classes, Curves curves, StageTimings timings, int p, int n,
                              String linAlg) {
     public DynamicsResult {
         classes = List.copyOf(classes);

@@ -12,7 +12,7 @@ public final class MeasuredTimes {
      * Per-class times from the curves: tau_gen from the half-drop of {@code score} (with {@code score0} its value
      * at tau = 0) and tau_mem from {@code gen >= deltaGen}.
      */
-    public static ClassTimes of(String name, double[] tau, double[] score, double score0, double[] gen,
+    public static MeasuredClassTimes of(String name, double[] tau, double[] score, double score0, double[] gen,
                                 double deltaGen) {
         double min = Double.POSITIVE_INFINITY;
         int argMin = 0;
@@ -32,7 +32,7 @@ public final class MeasuredTimes {
         Double tauMem = firstUpCrossing(tau, gen, deltaGen);
         int memX = crossings(gen, deltaGen);
         Double window = tauGen != null && tauMem != null ? tauMem - tauGen : null;
-        return new ClassTimes(name, tauGen, tauMem, window, genX > 1 || memX > 1, genX, memX, score0, min);
+        return new MeasuredClassTimes(name, tauGen, tauMem, window, genX > 1 || memX > 1, genX, memX, score0, min);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class RfDynamics {
         long[] nanos = new long[2];
         Curves cv = curves(sys, params.tauGrid().values(), la, nanos);
         long t0 = System.nanoTime();
-        List<ClassTimes> times = new ArrayList<>();
+        List<MeasuredClassTimes> times = new ArrayList<>();
         for (int c = 0; c < sys.numClasses(); c++) {
             double score0 = sys.scoreNorm2(c) / sys.d();
             times.add(MeasuredTimes.of(cv.classNames().get(c), cv.tau(), cv.scoreError()[c], score0, cv.genLoss()[c],

@@ -36,6 +36,7 @@ final class NetlibLinAlg implements LinAlg {
         NetlibLinAlg s = selected;
         if (s == null) {
             String mode = System.getProperty("diffsweep.blas", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+            quietNetlib(mode.equals("java") || (mode.equals("auto") && !systemLibrariesPresent()));
             s = switch (mode) {
                 case "java" -> javaOnly();
                 case "native" -> nativeOrNull(true);
@@ -48,6 +49,44 @@ final class NetlibLinAlg implements LinAlg {
             selected = s;
         }
         return s;
+    }
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
+    /** Directories the dynamic linker searches on Debian-like systems, plus {@code LD_LIBRARY_PATH}. */
+    private static final String[] LIB_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+            "/lib/x86_64-linux-gnu", "/lib64", "/lib", "/usr/local/lib"};
+
+    /**
+     * Whether the system BLAS and LAPACK that netlib's JNI shim opens ({@code libblas.so.3}, {@code liblapack.so.3},
+     * provided by {@code libopenblas0}) are installed. Checked before netlib is touched: when they are absent, native
+     * loading is not even attempted, so the shim never prints its {@code dlopen failed} lines.
+     */
+    static boolean systemLibrariesPresent() {
+        java.util.List<String> dirs = new java.util.ArrayList<>(java.util.List.of(LIB_DIRS));
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) dirs.addAll(java.util.List.of(ld.split(":")));
+        boolean blas = false, lapack = false;
+        for (String d : dirs) {
+            if (d.isBlank()) continue;
+            blas |= java.nio.file.Files.exists(java.nio.file.Path.of(d, "libblas.so.3"));
+            lapack |= java.nio.file.Files.exists(java.nio.file.Path.of(d, "liblapack.so.3"));
+        }
+        return blas && lapack;
+    }
+
+    /**
+     * Keeps netlib from printing: its choice of implementation is logged at INFO through java.util.logging (lowered to
+     * WARNING), and with {@code javaOnly} native loading is switched off (unless the user set the property).
+     */
+    private static void quietNetlib(boolean javaOnly) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (javaOnly) {
+            for (String p : new String[] {"dev.ludovic.netlib.blas.allowNative", "dev.ludovic.netlib.lapack.allowNative"}) {
+                if (System.getProperty(p) == null) System.setProperty(p, "false");
+            }
+        }
     }
 
     private static NetlibLinAlg nativeOrNull(boolean required) {

@@ -1,5 +1,6 @@
 package org.diffsweep.core.mixture;
 
+import org.diffsweep.core.point.ClassSpec;
 import java.util.List;
 import org.diffsweep.core.random.SeededStream;
 

@@ -1,7 +1,7 @@
 package org.diffsweep.core.point;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
 
 /**
  * Coordinates of one grid point: mixture, model size, diffusion time and evaluation settings
@@ -27,25 +27,58 @@ public record PointParams(int d, double psiP, double psiN, double t, long seed, 
 
     public PointParams {
         classes = List.copyOf(classes);
-        if (d < 1) throw new IllegalArgumentException("d must be >= 1, got " + d);
-        if (!(psiP > 0) || !Double.isFinite(psiP)) throw new IllegalArgumentException("psiP must be finite and > 0, got " + psiP);
-        if (!(psiN > 0) || !Double.isFinite(psiN)) throw new IllegalArgumentException("psiN must be finite and > 0, got " + psiN);
-        if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("t must be finite and > 0, got " + t);
-        if (classes.isEmpty()) throw new IllegalArgumentException("classes must not be empty");
-        double sum = 0;
-        for (ClassSpec c : classes) sum += c.weight();
-        if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) throw new IllegalArgumentException("class weights must sum to 1, got " + sum);
-        if (!(deltaGen > 0) || !Double.isFinite(deltaGen)) throw new IllegalArgumentException("deltaGen must be finite and > 0, got " + deltaGen);
-        if (!(kappa > 0 && kappa < 1)) throw new IllegalArgumentException("kappa must be in (0, 1), got " + kappa);
         if (tauGrid == null) tauGrid = TauGrid.DEFAULT;
         if (noise == null) noise = NoiseMode.EXACT;
-        // Fields are not assigned yet inside a compact constructor: compute from the parameters, not via p().
-        long pp = Math.round(psiP * d);
-        if (pp < 1) throw new IllegalArgumentException("psiP * d must give p >= 1, got p = " + pp);
+        List<PointProblem> problems = problems(d, psiP, psiN, t, classes, deltaGen, kappa);
+        if (!problems.isEmpty()) throw new IllegalArgumentException(problems.get(0).message());
+    }
+
+    /**
+     * Everything wrong with these coordinates, in field order, the per-field rules of {@link PointField} first
+     * (class fields and the tau grid are checked by their own records) and then the rules that couple fields:
+     * class weights sum to 1, {@code p = round(psiP d) >= 1}, every class gets {@code n_c = round(pi_c psiN d) >= 1}
+     * training points (theory §12.3). Empty when the point is valid.
+     */
+    public static List<PointProblem> problems(int d, double psiP, double psiN, double t, List<ClassSpec> classes,
+                                              double deltaGen, double kappa) {
+        List<PointProblem> out = new ArrayList<>();
+        check(out, PointField.D, d);
+        check(out, PointField.PSI_P, psiP);
+        check(out, PointField.PSI_N, psiN);
+        check(out, PointField.T, t);
+        check(out, PointField.DELTA_GEN, deltaGen);
+        check(out, PointField.KAPPA, kappa);
+        if (classes.isEmpty()) out.add(new PointProblem("classes", "[]", "must list at least one class"));
+        if (!out.isEmpty()) return out;
+        double sum = 0;
+        StringBuilder terms = new StringBuilder();
         for (ClassSpec c : classes) {
-            if (Math.round(c.weight() * psiN * d) < 1) throw new IllegalArgumentException("class " + c.name() + " would get 0 training points (round("
-                    + c.weight() + " * " + psiN + " * " + d + ") = 0)");
+            sum += c.weight();
+            if (terms.length() > 0) terms.append(" + ");
+            terms.append(PointProblem.show(c.weight()));
         }
+        if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+            out.add(new PointProblem("classes[*].weight", classes.size() > 1 ? terms + " = " + PointProblem.show(sum) : terms.toString(),
+                    "class weights must sum to 1 (within " + WEIGHT_SUM_TOLERANCE + ")"));
+        }
+        long p = Math.round(psiP * d);
+        if (p < 1 || p > Integer.MAX_VALUE) {
+            out.add(new PointProblem(PointField.PSI_P.key(), PointProblem.show(psiP), "gives p = round(psiP * d) = round(" + PointProblem.show(psiP)
+                    + " * " + d + ") = " + p + " random features; must give " + (p < 1 ? "p >= 1" : "p <= " + Integer.MAX_VALUE)));
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            ClassSpec c = classes.get(i);
+            if (Math.round(c.weight() * psiN * d) < 1) {
+                out.add(new PointProblem("classes[" + i + "].weight", PointProblem.show(c.weight()), "class " + c.name()
+                        + " would get round(weight * psiN * d) = round(" + PointProblem.show(c.weight()) + " * "
+                        + PointProblem.show(psiN) + " * " + d + ") = 0 training points; every class needs >= 1"));
+            }
+        }
+        return out;
+    }
+
+    private static void check(List<PointProblem> out, PointField f, double v) {
+        if (!f.accepts(v)) out.add(new PointProblem(f.key(), PointProblem.show(v), f.rule()));
     }
 
     /** Point with the default deltaGen, kappa, tau grid and exact noise. */

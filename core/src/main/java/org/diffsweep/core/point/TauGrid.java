@@ -5,12 +5,14 @@ package org.diffsweep.core.point;
  * inclusive with {@code points} points.
  */
 public record TauGrid(double min, double max, int points) {
+    /** Most grid points allowed (the curves hold O(C x points) doubles per point). */
+    public static final int MAX_POINTS = 1_000_000;
     public static final TauGrid DEFAULT = new TauGrid(1e-2, 1e7, 200);
 
     public TauGrid {
-        if (!(min > 0) || !Double.isFinite(min)) throw new IllegalArgumentException("tauGrid.min must be finite and > 0, got " + min);
-        if (!(max > min) || !Double.isFinite(max)) throw new IllegalArgumentException("tauGrid.max must be finite and > min, got " + max);
-        if (points < 2) throw new IllegalArgumentException("tauGrid.points must be >= 2, got " + points);
+        PointField.TAU_MIN.require(min);
+        if (!(max > min) || !Double.isFinite(max)) throw new IllegalArgumentException("max = " + max + ": must be > min = " + min);
+        PointField.TAU_POINTS.require(points);
     }
 
     /** The grid values, {@code min * (max/min)^(k/(points-1))}. */

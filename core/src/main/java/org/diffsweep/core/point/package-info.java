@@ -1,2 +1,2 @@
-/** Grid-point parameters and results shared by every evaluation stage (theory §12). */
+/** The coordinates of one grid point (mixture, model size, diffusion time, evaluation settings; theory §12), shared as input by every stage. */
 package org.diffsweep.core.point;

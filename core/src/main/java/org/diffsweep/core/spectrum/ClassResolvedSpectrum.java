@@ -40,7 +40,7 @@ public final class ClassResolvedSpectrum {
      * @param tauGenPredCw    psi_p / (Delta_t cwGenHarmonicMean)
      * @param cwMerged        (cw) bulks not separated (n_c <= d or no significant gap)
      */
-    public record ClassTimes(double fraction, double memEdgeLo, double memEdgeHi, double memEdgeLoAll,
+    public record SampledClassSpectrum(double fraction, double memEdgeLo, double memEdgeHi, double memEdgeLoAll,
                              double genHarmonicMean, double tauMemPred, double tauMemPredAll, double tauGenPred,
                              double memWeight, double cwMemEdgeLo, double cwGenHarmonicMean, double tauMemPredCw,
                              double tauGenPredCw, boolean cwMerged) {
@@ -49,9 +49,9 @@ public final class ClassResolvedSpectrum {
     private final double[] eigenvalues;
     private final double[][] weights;
     private final SpectralGroups groups;
-    private final List<ClassTimes> classes;
+    private final List<SampledClassSpectrum> classes;
 
-    private ClassResolvedSpectrum(double[] eigenvalues, double[][] weights, SpectralGroups groups, List<ClassTimes> classes) {
+    private ClassResolvedSpectrum(double[] eigenvalues, double[][] weights, SpectralGroups groups, List<SampledClassSpectrum> classes) {
         this.eigenvalues = eigenvalues;
         this.weights = weights;
         this.groups = groups;
@@ -113,7 +113,7 @@ public final class ClassResolvedSpectrum {
                 rest[k0 + j] -= wk;
             }
         }
-        List<ClassTimes> out = new ArrayList<>();
+        List<SampledClassSpectrum> out = new ArrayList<>();
         for (int c = 0; c < cc; c++) {
             double frac = (double) classSizes[c] / n;
             double lo = weightedQuantile(ev, w[c], g.clusterEnd(), g.genStart(), LOW_QUANTILE);
@@ -130,7 +130,7 @@ public final class ClassResolvedSpectrum {
             SpectralGroups gc = SpectralGroups.of(evc, classSizes[c], d);
             double cwLo = weightedQuantile(evc, null, gc.clusterEnd(), gc.genStart(), LOW_QUANTILE);
             double cwHarm = harmonic(evc, null, gc.genStart(), p);
-            out.add(new ClassTimes(frac, lo, hi, loAll, harm, psiP / (deltaT * lo), psiP / (deltaT * loAll),
+            out.add(new SampledClassSpectrum(frac, lo, hi, loAll, harm, psiP / (deltaT * lo), psiP / (deltaT * loAll),
                     psiP / (deltaT * harm), memW / p, cwLo, cwHarm, psiP / (deltaT * cwLo), psiP / (deltaT * cwHarm),
                     gc.merged()));
         }
@@ -171,5 +171,5 @@ public final class ClassResolvedSpectrum {
     public SpectralGroups groups() { return groups; }
 
     /** Per-class predictions, in class order. */
-    public List<ClassTimes> classes() { return classes; }
+    public List<SampledClassSpectrum> classes() { return classes; }
 }

@@ -6,7 +6,7 @@ import org.diffsweep.core.features.FeatureSettings;
 import org.diffsweep.core.features.NoiseAveragedMatrices;
 import org.diffsweep.core.features.RandomFeatures;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.mixture.GaussianMixture;
 import org.diffsweep.core.random.SeededStream;
 

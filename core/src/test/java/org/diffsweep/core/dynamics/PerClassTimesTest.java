@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.diffsweep.core.features.Activation;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
@@ -37,7 +37,7 @@ class PerClassTimesTest {
     @Test
     void higherVarianceClassGeneralisesAndMemorisesFirst() {
         DynamicsResult r = RfDynamics.run(twoClass(20, 8, 4, 0.01), RandomStreams.forKey("variance-order"));
-        ClassTimes a = r.classes().get(0), b = r.classes().get(1);
+        MeasuredClassTimes a = r.classes().get(0), b = r.classes().get(1);
         assertEquals("A", a.name());
         assertNotNull(a.tauGen());
         assertNotNull(b.tauGen());
@@ -119,7 +119,7 @@ class PerClassTimesTest {
         // a gen curve crossing twice is.
         double[] score = {1.0, 0.9, 0.5, 0.2, 0.1, 0.6, 2.0};
         double[] gen = {0, 0, 0.02, 0.0, 0.02, 0.03, 0.05};
-        ClassTimes ct = MeasuredTimes.of("c", tau, score, 1.0, gen, 0.01);
+        MeasuredClassTimes ct = MeasuredTimes.of("c", tau, score, 1.0, gen, 0.01);
         assertEquals(1, ct.genCrossings());
         assertEquals(3, ct.memCrossings());
         assertTrue(ct.ambiguous());

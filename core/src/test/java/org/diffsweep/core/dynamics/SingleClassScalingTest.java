@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SingleClassScalingTest {
 
-    private static ClassTimes run(int d, double psiP, double psiN, String key) {
+    private static MeasuredClassTimes run(int d, double psiP, double psiN, String key) {
         PointParams pp = new PointParams(d, psiP, psiN, 0.01, 1, List.of(new ClassSpec("X", 1.0, 0, 0, 1.0)),
                 PointParams.DEFAULT_DELTA_GEN, PointParams.DEFAULT_KAPPA, new TauGrid(1e-1, 1e6, 120), NoiseMode.EXACT);
         return RfDynamics.run(pp, RandomStreams.forKey(key)).classes().get(0);
@@ -35,7 +35,7 @@ class SingleClassScalingTest {
     private static void check(int d, double psiP, double[] psiN, String key) {
         double[] mem = new double[psiN.length], gen = new double[psiN.length];
         for (int i = 0; i < psiN.length; i++) {
-            ClassTimes ct = run(d, psiP, psiN[i], key);
+            MeasuredClassTimes ct = run(d, psiP, psiN[i], key);
             assertNotNull(ct.tauMem(), "tau_mem at psi_n = " + psiN[i]);
             assertNotNull(ct.tauGen(), "tau_gen at psi_n = " + psiN[i]);
             mem[i] = ct.tauMem();

@@ -1,5 +1,6 @@
 package org.diffsweep.core.mixture;
 
+import org.diffsweep.core.point.ClassSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.mixture.GaussianMixture;
 import org.diffsweep.core.numerics.GaussHermite;
 import org.diffsweep.core.random.RandomStreams;

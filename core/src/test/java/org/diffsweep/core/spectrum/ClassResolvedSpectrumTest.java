@@ -65,7 +65,7 @@ class ClassResolvedSpectrumTest {
         double[] ev = new double[p];
         LA.symmetricEigen(p, vec, ev);
         ClassResolvedSpectrum s = ClassResolvedSpectrum.of(d, ev, vec, List.of(u1), new int[] {n}, 0.1, LA);
-        ClassResolvedSpectrum.ClassTimes t = s.classes().get(0);
+        ClassResolvedSpectrum.SampledClassSpectrum t = s.classes().get(0);
         assertEquals(t.tauGenPred(), t.tauGenPredCw(), 1e-9 * t.tauGenPred());
         assertEquals(t.tauMemPredAll(), t.tauMemPredCw(), 1e-9 * t.tauMemPredCw(), "with no cluster split the edges coincide");
         assertTrue(psiTimes(p, d, 0.1, ev[p - 1]) < t.tauGenPred(), "the harmonic mean is below the top eigenvalue");

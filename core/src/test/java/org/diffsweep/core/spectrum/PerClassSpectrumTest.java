@@ -9,7 +9,7 @@ import java.util.List;
 import org.diffsweep.core.features.FeatureSettings;
 import org.diffsweep.core.features.NoiseAveragedMatrices;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.random.RandomStreams;
 import org.junit.jupiter.api.Tag;
@@ -69,7 +69,7 @@ class PerClassSpectrumTest {
         double[] ev = k.sample().eigenvalues();
         for (int c = 0; c < 2; c++) {
             ClassSpectrum th = k.theory().classes().get(c);
-            ClassResolvedSpectrum.ClassTimes em = k.sample().classes().get(c);
+            ClassResolvedSpectrum.SampledClassSpectrum em = k.sample().classes().get(c);
             assertEquals(th.memEdgeLo(), em.memEdgeLo(), 0.15 * th.memEdgeLo(), "memEdgeLo class " + c);
             assertEquals(th.memEdgeHi(), em.memEdgeHi(), 0.15 * th.memEdgeHi(), "memEdgeHi class " + c);
             assertEquals(th.genHarmonicMean(), em.genHarmonicMean(), 0.10 * th.genHarmonicMean(), "gen mean class " + c);
@@ -106,7 +106,7 @@ class PerClassSpectrumTest {
     @Tag("slow")
     void classWeightedDefinitionReversesGeneralizationOrderUnderImbalance() {
         Case k = Case.of(0.1);
-        ClassResolvedSpectrum.ClassTimes a = k.sample().classes().get(0), b = k.sample().classes().get(1);
+        ClassResolvedSpectrum.SampledClassSpectrum a = k.sample().classes().get(0), b = k.sample().classes().get(1);
         ClassSpectrum ta = k.theory().classes().get(0), tb = k.theory().classes().get(1);
         assertTrue(ta.tauGenPred() < tb.tauGenPred(), "theory: variance first");
         assertTrue(a.tauGenPred() < b.tauGenPred(), "(w): variance first");

@@ -8,7 +8,7 @@ import java.util.List;
 import org.diffsweep.core.features.FeatureSettings;
 import org.diffsweep.core.features.NoiseAveragedMatrices;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.random.RandomStreams;
 import org.junit.jupiter.api.Tag;

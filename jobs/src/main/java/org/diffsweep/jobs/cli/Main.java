@@ -7,16 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.point.PointParams;
-import org.diffsweep.jobs.report.SweepReport;
-import org.diffsweep.jobs.spark.SparkSessions;
+import org.diffsweep.jobs.ledger.LedgerTable;
+import org.diffsweep.jobs.ledger.MixtureModel;
 import org.diffsweep.jobs.spec.PointSpecs;
-import org.diffsweep.jobs.spec.RunOptions;
-import org.diffsweep.jobs.spec.SpecException;
 import org.diffsweep.jobs.spec.SpecGrid;
-import org.diffsweep.jobs.spec.SweepExecutor;
-import org.diffsweep.jobs.spec.SweepPlan;
 import org.diffsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,63 +21,41 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The diffsweep command line: {@code run SPEC.yaml}, {@code point POINT.yaml}, {@code spectrum POINT.yaml},
- * {@code speciation POINT.yaml}, {@code replay POINT_ID --run DIR}. Exit status: 0 success, 1 failure of a run or an internal error, 2 a bad spec or
- * bad command line (one line {@code error: FIELD = VALUE: ALLOWED} on standard error, never a stack trace).
+ * The diffsweep command line: {@code run SPEC.yaml}, {@code report DIR}, {@code replay POINT_ID --run DIR},
+ * {@code point|spectrum|speciation POINT.yaml}. Exit status as in {@link CliSupport}.
  */
 @Command(name = "diffsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Per-class generalization and memorization times of random-features diffusion models, swept on Spark.",
-        footer = {"", "Exit status: 0 ok, 1 run failure or internal error, 2 bad spec or command line.",
-                "Environment: DIFFSWEEP_MASTER (default Spark master), DIFFSWEEP_DEBUG=1 (stack traces of internal errors)."})
+        footer = {"", "Exit status: 0 ok, 1 failed points or internal error, 2 bad input or environment, 130/143 interrupted.",
+                "Environment: DIFFSWEEP_MASTER (default Spark master), DIFFSWEEP_DEBUG=1 (stack traces of internal errors).",
+                "Documentation: docs/cli.md"})
 public final class Main implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return CliSupport.BAD_INPUT;
     }
 
     public static void main(String[] args) {
-        int status = commandLine(Seams.science(), Seams.sweepExecutor()).execute(args);
-        System.exit(status);
+        System.exit(commandLine(new MixtureModel()).execute(args));
     }
 
-    /** The full command tree with the given engines (tests pass their own). */
-    public static CommandLine commandLine(ScienceFacade science, SweepExecutor executor) {
-        CommandLine cl = new CommandLine(new Main())
-                .addSubcommand(new RunCommand(executor))
-                .addSubcommand(new ReplayCommand(executor))
-                .addSubcommand(new PointCommand(science))
-                .addSubcommand(new SpectrumCommand(science))
-                .addSubcommand(new SpeciationCommand(science))
-                .addSubcommand(new ReportCommand());
-        cl.setExecutionExceptionHandler(Main::handle);
-        return cl;
+    /** The full command tree; sweeps evaluate with {@code model} (tests pass a fake evaluator). */
+    public static CommandLine commandLine(MixtureModel model) {
+        return CliSupport.commandLine(new Main())
+                .addSubcommand(new RunCommand(model))
+                .addSubcommand(new ReportCommand())
+                .addSubcommand(new ReplayCommand(model))
+                .addSubcommand(new PointCommand())
+                .addSubcommand(new SpectrumCommand())
+                .addSubcommand(new SpeciationCommand())
+                .addSubcommand(new AuditCommand(model));
     }
 
     /** Runs the CLI in-process with the given writers; returns the exit status. */
-    public static int execute(PrintWriter out, PrintWriter err, ScienceFacade science, SweepExecutor executor, String... args) {
-        CommandLine cl = commandLine(science, executor);
-        cl.setOut(out);
-        cl.setErr(err);
-        int status = cl.execute(args);
-        out.flush();
-        err.flush();
-        return status;
-    }
-
-    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        if (ex instanceof SpecException) {
-            err.println("error: " + ex.getMessage());
-        } else {
-            boolean debug = "1".equals(System.getenv("DIFFSWEEP_DEBUG"));
-            err.println("error: internal error in '" + cl.getCommandName() + "': " + ex
-                    + (debug ? "" : " (set DIFFSWEEP_DEBUG=1 for the stack trace)"));
-            if (debug) ex.printStackTrace(err);
-        }
-        err.flush();
-        return ex instanceof SpecException ? 2 : 1;
+    public static int execute(PrintWriter out, PrintWriter err, MixtureModel model, String... args) {
+        return CliSupport.execute(commandLine(model), out, err, args);
     }
 
     /** Version from the jar manifest, else "development build". */
@@ -103,81 +76,19 @@ public final class Main implements Callable<Integer> {
         PrintWriter out() { return spec.commandLine().getOut(); }
 
         PrintWriter err() { return spec.commandLine().getErr(); }
-    }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Run (or resume) a sweep on Spark and write its outputs under runs/<name>/ (or --output).",
-                    "The spec is validated and expanded on the driver first; see README 'Spec formats'."})
-    static final class RunCommand extends Base implements Callable<Integer> {
-        private final SweepExecutor executor;
-
-        RunCommand(SweepExecutor executor) { this.executor = executor; }
-
-        @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Sweep spec file.")
-        Path file;
-
-        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-}",
-                description = "Spark master (default: env DIFFSWEEP_MASTER, else the spark.master property set by spark-submit, "
-                        + "else local[*], which uses every core of this machine).")
-        String master;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-                description = "Output folder (default: the spec's 'output', else runs/<name>).")
-        String output;
-
-        @Option(names = "--dry-run", description = "Validate and expand the spec, print the plan, run nothing.")
-        boolean dryRun;
-
-        @Option(names = "--wave-size", paramLabel = "N", defaultValue = "0",
-                description = "Points per ledger wave (one Spark job each; a crash loses at most the wave in flight). Default 256.")
-        int waveSize;
-
-        @Override public Integer call() {
-            if (waveSize < 0) throw SpecException.of("--wave-size", Integer.toString(waveSize), "must be a positive integer (0 or absent: the default, 256)");
-            SweepSpec s = SweepSpec.load(file);
-            SweepPlan plan = SweepPlan.of(s, output);
-            if (dryRun) {
-                Output.print(new Report(planReport(plan), List.of()), json, out(), err());
-                return 0;
-            }
-            if (!json) {
-                SpecGrid g = (SpecGrid) plan.grid();
-                out().println("sweep " + plan.name() + ": " + g.size() + " points (" + g.pointsPerSeed() + " x " + g.seeds()
-                        + " seed" + (g.seeds() == 1 ? "" : "s") + "), specHash " + plan.specHash().substring(0, 12)
-                        + ", output " + plan.outputDir() + ", master " + SparkSessions.resolveMaster(master));
-                out().flush();
-            }
-            return executor.run(plan, new RunOptions(master, json, out(), err(), waveSize));
-        }
-    }
-
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Re-evaluate one recorded point in this process and compare it bit for bit with its ledger rows.",
-                    "Exit status: 0 identical, 1 different (the differing fields are printed) or not reproducible, "
-                            + "2 unknown point id or not a run folder."})
-    static final class ReplayCommand extends Base implements Callable<Integer> {
-        private final SweepExecutor executor;
-
-        ReplayCommand(SweepExecutor executor) { this.executor = executor; }
-
-        @Parameters(index = "0", paramLabel = "POINT_ID", description = "A pointId from the ledger or results.csv, or a unique prefix (>= 6 hex digits).")
-        String pointId;
-
-        @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run's output folder (e.g. runs/quickstart; any Hadoop path).")
-        String run;
-
-        @Override public Integer call() {
-            return executor.replay(run, pointId, new RunOptions("", json, out(), err()));
+        void print(Map<String, Object> fields) {
+            Output.print(new Report(fields, List.of()), json, out(), err());
         }
     }
 
     /** The {@code run --dry-run} report: name, specHash, outputDir, sizes, axes with their values, base point. */
-    static Map<String, Object> planReport(SweepPlan plan) {
-        SpecGrid g = (SpecGrid) plan.grid();
+    static Map<String, Object> planReport(SweepSpec s, String outputDir) {
+        SpecGrid g = s.grid();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", plan.name());
-        m.put("specHash", plan.specHash());
-        m.put("outputDir", plan.outputDir());
+        m.put("name", s.name());
+        m.put(LedgerTable.SPEC_HASH.name(), s.specHash());
+        m.put("outputDir", outputDir);
         m.put("points", g.size());
         m.put("pointsPerSeed", g.pointsPerSeed());
         m.put("seeds", g.seeds());
@@ -191,58 +102,13 @@ public final class Main implements Callable<Integer> {
             axes.add(a);
         }
         m.put("axes", axes);
-        m.put("base", Reports.params(plan.spec().base()));
+        m.put("base", MixtureModel.tree(s.base()));
         return m;
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
-            description = {"Regenerate phase.csv, boundary.csv, figures/ and report.html of a sweep from its ledger",
-                    "(no point is recomputed; only the analytic spectrum of one baseline point per slice)."})
-    static final class ReportCommand extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR", description = "Output folder of a sweep (e.g. runs/quickstart).")
-        String dir;
-
-        @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:DIFFSWEEP_MASTER:-}",
-                description = "Spark master (default: env DIFFSWEEP_MASTER, else spark.master, else local[*]).")
-        String master;
-
-        @Override public Integer call() throws Exception {
-            if (!SweepReport.hasLedger(dir)) {
-                err().println("error: " + dir + ": no ledger found (expected " + dir
-                        + "/ledger/wave=N/*.parquet, written by 'diffsweep run')");
-                err().flush();
-                return 2;
-            }
-            SparkSession spark = SparkSessions.getOrCreate(master, "diffsweep report", false, Map.of());
-            SweepReport.Outcome o = new SweepReport(spark).generate(dir, spark.sparkContext().master());
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("output", dir);
-                m.put("slices", o.slices());
-                m.put("xAxis", o.xAxis());
-                m.put("yAxis", o.yAxis());
-                m.put("cells", o.cells());
-                m.put("boundaryPoints", o.boundaryPoints());
-                m.put("files", o.files());
-                out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(m));
-            } else {
-                out().println("report: " + o.slices().size() + " slice(s), " + o.cells() + " phase cells, "
-                        + o.boundaryPoints() + " boundary points, " + o.files().size() + " files -> " + dir
-                        + "/" + SweepReport.REPORT_HTML);
-            }
-            out().flush();
-            return 0;
-        }
-    }
-
     @Command(name = "point", mixinStandardHelpOptions = true,
-            description = "Evaluate one grid point: per-class measured and predicted times (science fields appear as the engines land).")
+            description = "Evaluate one grid point: per-class measured and predicted times (docs/cli.md).")
     static final class PointCommand extends Base implements Callable<Integer> {
-        private final ScienceFacade science;
-
-        PointCommand(ScienceFacade science) { this.science = science; }
-
         @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
         Path file;
 
@@ -251,18 +117,14 @@ public final class Main implements Callable<Integer> {
 
         @Override public Integer call() {
             PointParams p = PointSpecs.load(file);
-            Output.print(science.point(p, curves), json, out(), err());
-            return 0;
+            Output.print(PointReports.point(p, curves), json, out(), err());
+            return CliSupport.OK;
         }
     }
 
     @Command(name = "spectrum", mixinStandardHelpOptions = true,
             description = "Class-resolved spectrum of U for one point (analytic; --empirical adds a sampled U).")
     static final class SpectrumCommand extends Base implements Callable<Integer> {
-        private final ScienceFacade science;
-
-        SpectrumCommand(ScienceFacade science) { this.science = science; }
-
         @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
         Path file;
 
@@ -270,27 +132,20 @@ public final class Main implements Callable<Integer> {
         boolean empirical;
 
         @Override public Integer call() {
-            PointParams p = PointSpecs.load(file);
-            Output.print(science.spectrum(p, empirical), json, out(), err());
-            return 0;
+            Output.print(PointReports.spectrum(PointSpecs.load(file), empirical), json, out(), err());
+            return CliSupport.OK;
         }
     }
 
     @Command(name = "speciation", mixinStandardHelpOptions = true,
             description = "Global and per-class speciation and collapse times for one point.")
     static final class SpeciationCommand extends Base implements Callable<Integer> {
-        private final ScienceFacade science;
-
-        SpeciationCommand(ScienceFacade science) { this.science = science; }
-
         @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
         Path file;
 
         @Override public Integer call() {
-            PointParams p = PointSpecs.load(file);
-            Output.print(science.speciation(p), json, out(), err());
-            return 0;
+            Output.print(PointReports.speciation(PointSpecs.load(file)), json, out(), err());
+            return CliSupport.OK;
         }
     }
-
 }

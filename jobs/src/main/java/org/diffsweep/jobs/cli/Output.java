@@ -1,10 +1,6 @@
 package org.diffsweep.jobs.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.diffsweep.jobs.json.Json;
 
 /**
  * Prints a {@link Report}: {@code --json} writes one pretty-printed JSON object to standard output (null values
@@ -20,10 +17,6 @@ import java.util.Set;
  */
 public final class Output {
     private Output() {}
-
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
     /** Prints {@code report} as JSON or text. */
     public static void print(Report report, boolean json, PrintWriter out, PrintWriter err) {
@@ -37,19 +30,33 @@ public final class Output {
         err.flush();
     }
 
+    /** {@code w} as an auto-flushing UTF-8 {@link java.io.PrintStream}, for APIs that take a stream (progress lines). */
+    public static java.io.PrintStream stream(PrintWriter w) {
+        java.io.OutputStream bytes = new java.io.OutputStream() {
+            private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+
+            @Override public void write(int b) { buf.write(b); }
+
+            @Override public void write(byte[] b, int off, int len) { buf.write(b, off, len); }
+
+            @Override public void flush() {
+                w.write(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+                buf.reset();
+                w.flush();
+            }
+        };
+        return new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The JSON text of a JSON-ready map. */
     public static String toJson(Object fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("report is not JSON-serialisable: " + e.getOriginalMessage(), e);
-        }
+        return Json.ordered(fields);
     }
 
     /** The text rendering of a JSON-ready map. */
     public static String toText(Object fields) {
         StringBuilder sb = new StringBuilder();
-        render(JSON.valueToTree(fields), "", sb);
+        render(Json.tree(fields), "", sb);
         return sb.toString();
     }
 

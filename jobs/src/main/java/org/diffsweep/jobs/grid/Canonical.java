@@ -1,8 +1,5 @@
 package org.diffsweep.jobs.grid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,14 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.diffsweep.core.mixture.ClassSpec;
-import org.diffsweep.core.point.PointParams;
 
 /**
  * Canonical, bit-exact encoding of value trees, used for {@code specHash} and {@code pointId} (design data-flow
@@ -39,45 +32,6 @@ import org.diffsweep.core.point.PointParams;
  */
 public final class Canonical {
     private Canonical() {}
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
-    /**
-     * The canonical tree of a point: every {@link PointParams} component, in the single-point YAML's keys and order
-     * (so a point file can be rebuilt from it), with the tau grid as {@code {min, max, points}} and the noise mode in
-     * its spec spelling ({@code exact} / {@code monteCarlo:m}). The encoding sorts map keys and treats every integer
-     * as int64, so insertion order and Integer vs Long do not reach the bytes.
-     */
-    public static Map<String, Object> tree(PointParams p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("d", p.d());
-        m.put("psiP", p.psiP());
-        m.put("psiN", p.psiN());
-        m.put("t", p.t());
-        m.put("seed", p.seed());
-        List<Object> classes = new ArrayList<>();
-        for (ClassSpec c : p.classes()) {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("name", c.name());
-            cm.put("weight", c.weight());
-            cm.put("radius", c.radius());
-            cm.put("angleDeg", c.angleDeg());
-            cm.put("variance", c.variance());
-            classes.add(cm);
-        }
-        m.put("classes", classes);
-        m.put("deltaGen", p.deltaGen());
-        m.put("kappa", p.kappa());
-        Map<String, Object> tg = new LinkedHashMap<>();
-        tg.put("min", p.tauGrid().min());
-        tg.put("max", p.tauGrid().max());
-        tg.put("points", p.tauGrid().points());
-        m.put("tauGrid", tg);
-        m.put("noise", p.noise().toString());
-        return m;
-    }
 
     /** Canonical bytes of a tree (see the class comment for the format). */
     public static byte[] encode(Object tree) {
@@ -136,18 +90,6 @@ public final class Canonical {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    /**
-     * Human-readable canonical text of a tree: JSON with sorted keys, two-space indentation. Informational
-     * (provenance); hashes are always taken over {@link #encode} bytes, never over this text.
-     */
-    public static String json(Object tree) {
-        try {
-            return JSON.writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tree is not serialisable: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.diffsweep.jobs.grid;
 
 import java.util.Map;
-import org.diffsweep.core.point.PointParams;
 
 /**
  * One point of an expanded sweep grid (design data-flow step 2).
@@ -10,8 +9,9 @@ import org.diffsweep.core.point.PointParams;
  * @param params       the fully resolved point (base spec with every axis value applied, seed included)
  * @param coordinates  axis name -> value of this point (insertion order = axis order), seeds excluded
  * @param seedIndex    which of the spec's {@code seeds: K} replicas this is, 0..K-1
+ * @param <P>          the point type
  */
-public record GridPoint(long index, PointParams params, Map<String, Double> coordinates, int seedIndex) {
+public record GridPoint<P>(long index, P params, Map<String, Double> coordinates, int seedIndex) {
     public GridPoint {
         coordinates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates));
     }

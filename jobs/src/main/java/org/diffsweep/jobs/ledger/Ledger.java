@@ -4,36 +4,57 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * On-disk layout of one output folder (any Hadoop filesystem):
+ * One output folder and its ledger, on any Hadoop filesystem:
  * <pre>
  *   ledger/wave=00001/part-*.parquet   one Parquet append per wave (partition column {@code wave})
- *   _spec.txt                          canonical spec of the last accepted run
+ *   _spec.json                         canonical spec the ledger was written under
  *   _diffsweep.lock(.heartbeat)        run lock ({@link SweepLock})
  * </pre>
  * A wave directory is written by one Spark job through Hadoop's output committer: each task's file appears at task
  * commit, so every file holds only whole points; an interrupted wave leaves at most some whole-point files and a
- * {@code _temporary} folder, which readers ignore.
+ * {@code _temporary} folder, which readers ignore. Files are written without Hadoop {@code .crc} side files, and
+ * small files atomically (temporary file, then rename).
  */
 public final class Ledger {
     public static final String LEDGER_DIR = "ledger";
-    public static final String SPEC_FILE = "_spec.txt";
+    public static final String SPEC_FILE = "_spec.json";
+    /** The name of the spec file before version 0.2 (JSON too); read when {@link #SPEC_FILE} is absent. */
+    static final String LEGACY_SPEC_FILE = "_spec.txt";
 
     private final FileSystem fs;
     private final Path root;
 
-    public Ledger(FileSystem fs, Path outputFolder) {
+    private Ledger(FileSystem fs, Path root) {
         this.fs = fs;
-        this.root = outputFolder;
+        this.root = root;
+    }
+
+    /** The output folder {@code dir} (any Hadoop path or a local path) under a Hadoop configuration. */
+    public static Ledger open(Configuration conf, String dir) throws IOException {
+        Path p = new Path(dir);
+        FileSystem fs = p.getFileSystem(conf);
+        noChecksumFiles(fs);
+        return new Ledger(fs, fs.makeQualified(p));
+    }
+
+    /** Stops a local filesystem from writing {@code .crc} files next to ours (the cached instance Spark tasks share). */
+    public static void noChecksumFiles(FileSystem fs) {
+        if (fs instanceof ChecksumFileSystem c) {
+            c.setWriteChecksum(false);
+            c.setVerifyChecksum(false);
+        }
     }
 
     public FileSystem fs() { return fs; }
@@ -44,10 +65,26 @@ public final class Ledger {
 
     public Path waveDir(int wave) { return new Path(ledgerDir(), String.format("wave=%05d", wave)); }
 
+    /** A file in the output folder. */
+    public Path file(String name) { return new Path(root, name); }
+
     /** True when at least one Parquet data file exists in some wave. */
     public boolean hasData() throws IOException {
         FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
         return st != null && st.length > 0;
+    }
+
+    /** Wave numbers whose directory holds at least one Parquet file, ascending. */
+    public List<Integer> committedWaves() throws IOException {
+        TreeSet<Integer> w = new TreeSet<>();
+        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
+        if (st != null) {
+            for (FileStatus s : st) {
+                Integer n = waveNumber(s.getPath().getParent().getName());
+                if (n != null) w.add(n);
+            }
+        }
+        return List.copyOf(w);
     }
 
     /** Highest wave number present (complete or not), 0 if none. */
@@ -55,51 +92,71 @@ public final class Ledger {
         if (!fs.exists(ledgerDir())) return 0;
         int max = 0;
         for (FileStatus s : fs.listStatus(ledgerDir())) {
-            String n = s.getPath().getName();
-            if (s.isDirectory() && n.startsWith("wave=")) {
-                try {
-                    max = Math.max(max, Integer.parseInt(n.substring(5)));
-                } catch (NumberFormatException e) {
-                    // not ours
-                }
-            }
+            Integer n = s.isDirectory() ? waveNumber(s.getPath().getName()) : null;
+            if (n != null) max = Math.max(max, n);
         }
         return max;
+    }
+
+    private static Integer waveNumber(String dirName) {
+        if (!dirName.startsWith("wave=")) return null;
+        try {
+            return Integer.parseInt(dirName.substring(5));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
      * Every ledger row (duplicates possible), with the {@code wave} column. The schema is given, so no schema
      * inference job runs. Call only when {@link #hasData()}.
-     *
-     * @param schema {@link LedgerSchema#schema} of the sweep's axes
      */
-    public Dataset<Row> readAll(SparkSession spark, StructType schema) {
-        return spark.read().schema(schema.add(LedgerSchema.WAVE, DataTypes.IntegerType, false)).parquet(ledgerDir().toString());
+    public Dataset<Row> readAll(SparkSession spark, LedgerTable<?, ?> table, List<String> axes) {
+        return spark.read().schema(table.schemaWithWave(axes)).parquet(ledgerDir().toString());
     }
 
     /** One wave's rows. */
-    public Dataset<Row> readWave(SparkSession spark, StructType schema, int wave) {
-        return spark.read().schema(schema).parquet(waveDir(wave).toString());
+    public Dataset<Row> readWave(SparkSession spark, LedgerTable<?, ?> table, List<String> axes, int wave) {
+        return spark.read().schema(table.schema(axes)).parquet(waveDir(wave).toString());
     }
 
     /** The stored canonical spec, or null. */
     public String readSpec() throws IOException {
-        Path p = new Path(root, SPEC_FILE);
+        String s = readText(SPEC_FILE);
+        return s != null ? s : readText(LEGACY_SPEC_FILE);
+    }
+
+    /** Stores the canonical spec. */
+    public void writeSpec(String canonical) throws IOException {
+        writeText(SPEC_FILE, canonical);
+        if (fs.exists(file(LEGACY_SPEC_FILE))) fs.delete(file(LEGACY_SPEC_FILE), false);
+    }
+
+    /** A small text file of the output folder, or null when absent. */
+    public String readText(String name) throws IOException {
+        Path p = file(name);
         if (!fs.exists(p)) return null;
         try (InputStream in = fs.open(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    /** Stores the canonical spec (overwrites). */
-    public void writeSpec(String canonical) throws IOException {
-        writeText(new Path(root, SPEC_FILE), canonical);
+    /** Writes a small text file of the output folder atomically. */
+    public void writeText(String name, String text) throws IOException {
+        writeAtomically(file(name), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes a small text file through the Hadoop filesystem (overwrites). */
-    public void writeText(Path p, String text) throws IOException {
-        try (OutputStream out = fs.create(p, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Writes {@code bytes} to {@code target} through a temporary sibling and a rename, so a reader (or a crash) never
+     * sees a half-written file: the old content stays until the new one is complete.
+     */
+    public void writeAtomically(Path target, byte[] bytes) throws IOException {
+        fs.mkdirs(target.getParent());
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
+            out.write(bytes);
         }
+        if (fs.exists(target) && !fs.delete(target, false)) throw new IOException("cannot replace " + target);
+        if (!fs.rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
     }
 }

@@ -1,7 +1,7 @@
 package org.diffsweep.jobs.phase;
 
-import java.util.function.Function;
-import org.diffsweep.core.point.ClassResult;
+import org.diffsweep.core.evaluator.ClassField;
+import org.diffsweep.core.evaluator.ClassResult;
 
 /**
  * The order parameters of the phase diagram (theory.md §8, §12.8) and their residuals, as functions of one seed's
@@ -19,16 +19,16 @@ import org.diffsweep.core.point.ClassResult;
  * pre-committed class whose closed-form t_S is infinite).
  */
 public enum DMetric {
-    GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassResult::tauGen, null),
-    GEN_PRED_W(Quantity.GEN, Source.PRED_W, ClassResult::tauGenPred, null),
-    GEN_PRED_CW(Quantity.GEN, Source.PRED_CW, ClassResult::tauGenPredCw, null),
-    GEN_THEORY(Quantity.GEN, Source.THEORY, ClassResult::tauGenTheory, null),
-    MEM_MEASURED(Quantity.MEM, Source.MEASURED, ClassResult::tauMem, null),
-    MEM_PRED_W(Quantity.MEM, Source.PRED_W, ClassResult::tauMemPred, null),
-    MEM_PRED_CW(Quantity.MEM, Source.PRED_CW, ClassResult::tauMemPredCw, null),
-    MEM_THEORY(Quantity.MEM, Source.THEORY, ClassResult::tauMemTheory, null),
-    S_MEASURED(Quantity.S, Source.MEASURED, ClassResult::tSMeasured, null),
-    S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassResult::tS, null),
+    GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassField.TAU_GEN, null),
+    GEN_PRED_W(Quantity.GEN, Source.PRED_W, ClassField.TAU_GEN_PRED, null),
+    GEN_PRED_CW(Quantity.GEN, Source.PRED_CW, ClassField.TAU_GEN_PRED_CW, null),
+    GEN_THEORY(Quantity.GEN, Source.THEORY, ClassField.TAU_GEN_THEORY, null),
+    MEM_MEASURED(Quantity.MEM, Source.MEASURED, ClassField.TAU_MEM, null),
+    MEM_PRED_W(Quantity.MEM, Source.PRED_W, ClassField.TAU_MEM_PRED, null),
+    MEM_PRED_CW(Quantity.MEM, Source.PRED_CW, ClassField.TAU_MEM_PRED_CW, null),
+    MEM_THEORY(Quantity.MEM, Source.THEORY, ClassField.TAU_MEM_THEORY, null),
+    S_MEASURED(Quantity.S, Source.MEASURED, ClassField.T_S_MEASURED, null),
+    S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassField.T_S, null),
     RESID_GEN_W(Quantity.GEN, Source.PRED_W, null, GEN_MEASURED),
     RESID_GEN_CW(Quantity.GEN, Source.PRED_CW, null, GEN_MEASURED),
     RESID_MEM_W(Quantity.MEM, Source.PRED_W, null, MEM_MEASURED),
@@ -40,11 +40,18 @@ public enum DMetric {
     /** Which order parameter. */
     public enum Quantity {
         /** D_gen, log ratio of generalization times. */
-        GEN,
+        GEN("D_gen"),
         /** D_mem, log ratio of memorization times. */
-        MEM,
+        MEM("D_mem"),
         /** D_S, difference of per-class speciation times. */
-        S
+        S("D_S");
+
+        private final String symbol;
+
+        Quantity(String symbol) { this.symbol = symbol; }
+
+        /** {@code D_gen}, {@code D_mem} or {@code D_S}. */
+        public String symbol() { return symbol; }
     }
 
     /** Where the times come from. */
@@ -63,10 +70,10 @@ public enum DMetric {
 
     private final Quantity quantity;
     private final Source source;
-    private final Function<ClassResult, Double> time;
+    private final ClassField time;
     private final DMetric measuredPartner;
 
-    DMetric(Quantity quantity, Source source, Function<ClassResult, Double> time, DMetric measuredPartner) {
+    DMetric(Quantity quantity, Source source, ClassField time, DMetric measuredPartner) {
         this.quantity = quantity;
         this.source = source;
         this.time = time;
@@ -127,8 +134,8 @@ public enum DMetric {
             Double m = measuredPartner.value(a, b);
             return p == null || m == null ? null : p - m;
         }
-        Double ta = time.apply(a);
-        Double tb = time.apply(b);
+        Double ta = a.number(time);
+        Double tb = b.number(time);
         if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) {
             return null;
         }
@@ -143,11 +150,7 @@ public enum DMetric {
 
     /** Short human label, e.g. {@code "D_gen (measured)"}. */
     public String label() {
-        String q = switch (quantity) {
-            case GEN -> "D_gen";
-            case MEM -> "D_mem";
-            case S -> "D_S";
-        };
+        String q = quantity.symbol();
         String s = switch (source) {
             case MEASURED -> "measured";
             case PRED_W -> "predicted w";

@@ -1,7 +1,7 @@
 package org.diffsweep.jobs.phase;
 
 import java.util.Objects;
-import org.diffsweep.core.point.ClassResult;
+import org.diffsweep.core.evaluator.ClassResult;
 
 /**
  * One seed's results for a pair of classes (A, B) at one cell of a 2-D slice: the input row of the phase

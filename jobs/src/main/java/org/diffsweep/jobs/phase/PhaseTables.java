@@ -11,24 +11,40 @@ public final class PhaseTables {
     private PhaseTables() {
     }
 
-    /** Header of {@link #cellsCsv}. */
-    public static final String CELLS_HEADER =
-            "slice,metric,x,y,seeds,missing,ambiguous,mean,sd,halfWidth,ciLow,ciHigh,sign,baselineSign,phase";
+    /** One column of the phase table: name, value type ("string", "double", "long", "int") and value. */
+    public record CellColumn(String name, String type, java.util.function.Function<PhaseCell, Object> value) {}
+
+    /** The phase table's columns, in order: phase.csv and phase.parquet both iterate this list. */
+    public static final List<CellColumn> COLUMNS = List.of(
+            new CellColumn("slice", "string", PhaseCell::slice),
+            new CellColumn("metric", "string", c -> c.metric().name()),
+            new CellColumn("x", "double", PhaseCell::x),
+            new CellColumn("y", "double", PhaseCell::y),
+            new CellColumn("seeds", "long", PhaseCell::seeds),
+            new CellColumn("missingSeeds", "long", PhaseCell::missing),
+            new CellColumn("ambiguousSeeds", "long", PhaseCell::ambiguous),
+            new CellColumn("mean", "double", PhaseCell::mean),
+            new CellColumn("sd", "double", PhaseCell::sd),
+            new CellColumn("halfWidth", "double", PhaseCell::halfWidth),
+            new CellColumn("ciLow", "double", PhaseCell::ciLow),
+            new CellColumn("ciHigh", "double", PhaseCell::ciHigh),
+            new CellColumn("sign", "int", PhaseCell::sign),
+            new CellColumn("baselineSign", "int", PhaseCell::baselineSign),
+            new CellColumn("phase", "string", c -> c.phase().name()));
 
     /** Header of {@link #boundaryCsv}. */
     public static final String BOUNDARY_HEADER = "slice,series,polylineId,vertex,x,y";
 
-    /** The phase table as CSV (header line first). */
+    /** The phase table as CSV (header line first); NaN as an empty field. */
     public static String cellsCsv(List<PhaseCell> cells) {
-        StringBuilder sb = new StringBuilder(CELLS_HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS.stream().map(CellColumn::name).toList())).append('\n');
         for (PhaseCell c : cells) {
-            sb.append(quote(c.slice())).append(',').append(c.metric().name()).append(',')
-                    .append(num(c.x())).append(',').append(num(c.y())).append(',')
-                    .append(c.seeds()).append(',').append(c.missing()).append(',').append(c.ambiguous()).append(',')
-                    .append(num(c.mean())).append(',').append(num(c.sd())).append(',').append(num(c.halfWidth()))
-                    .append(',').append(num(c.ciLow())).append(',').append(num(c.ciHigh())).append(',')
-                    .append(c.sign()).append(',').append(c.baselineSign()).append(',').append(c.phase().name())
-                    .append('\n');
+            for (int k = 0; k < COLUMNS.size(); k++) {
+                Object v = COLUMNS.get(k).value().apply(c);
+                if (k > 0) sb.append(',');
+                sb.append(v instanceof String str ? quote(str) : v instanceof Double d ? num(d) : String.valueOf(v));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param scale  spacing of the axis
  * @param values the grid values, strictly increasing (positive on a log axis)
  */
-public record SliceAxis(String name, String label, AxisScale scale, double[] values) {
+public record SliceAxis(String name, String label, AxisScale scale, double[] values) implements java.io.Serializable {
     public SliceAxis {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scale, "scale");

@@ -23,9 +23,9 @@ public final class SpeciationChart {
      * @param closedForm t_S^(c) closed form per imbalance value (NaN = none)
      * @param measured   measured t_S^(c) per imbalance value (NaN = none); may be null
      */
-    public record ClassTimes(String className, double[] closedForm, double[] measured) {
-        public ClassTimes {
-            Objects.requireNonNull(className, "className");
+    public record ClassSeries(String className, double[] closedForm, double[] measured) {
+        public ClassSeries {
+            Objects.requireNonNull(className, "class name");
         }
     }
 
@@ -38,14 +38,14 @@ public final class SpeciationChart {
      * @param classes   per-class times
      * @param global    global t_S per imbalance value; may be null
      */
-    public static JFreeChart create(String title, double[] imbalance, List<ClassTimes> classes, double[] global) {
+    public static JFreeChart create(String title, double[] imbalance, List<ClassSeries> classes, double[] global) {
         XYSeriesCollection ds = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         int s = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes.size(); c++) {
-            ClassTimes ct = classes.get(c);
+            ClassSeries ct = classes.get(c);
             double[][] ys = {ct.closedForm(), ct.measured()};
             for (int v = 0; v < 2; v++) {
                 if (ys[v] == null) {

@@ -29,7 +29,7 @@ public final class TimesChart {
     public record ClassCurves(String className, double[] x, double[] measured, double[] predictedW,
                               double[] predictedCw) {
         public ClassCurves {
-            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(className, "class name");
             check(x, measured);
             check(x, predictedW);
             check(x, predictedCw);

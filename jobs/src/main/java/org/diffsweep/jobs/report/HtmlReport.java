@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.diffsweep.jobs.ledger.LedgerTable;
 
 /**
  * Renders {@link ReportData} as one self-contained HTML5 file: inline CSS, figures as {@code data:} PNGs or inline
@@ -39,7 +40,7 @@ public final class HtmlReport {
                 .append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(d.title())).append("</h1>\n");
 
-        Provenance p = d.provenance();
+        ReportProvenance p = d.provenance();
         h.append("<h2 id=\"provenance\">Provenance</h2>\n<dl class=\"prov\">\n");
         item(h, "diffsweep version", p.version());
         item(h, "git commit", p.commit());
@@ -49,9 +50,10 @@ public final class HtmlReport {
         h.append("</dl>\n");
 
         h.append("<h2 id=\"summary\">Where reversal occurs</h2>\n");
-        if (d.summary().isEmpty()) {
+        if (d.reversal() != null) table(h, d.reversal().header(), d.reversal().rows());
+        if (d.summary().isEmpty() && d.reversal() == null) {
             h.append("<p class=\"none\">No phase results.</p>\n");
-        } else {
+        } else if (!d.summary().isEmpty()) {
             h.append("<ul>\n");
             for (String s : d.summary()) {
                 h.append("<li>").append(esc(s)).append("</li>\n");
@@ -84,7 +86,7 @@ public final class HtmlReport {
         } else {
             List<List<String>> rows = d.problems().stream()
                     .map(q -> List.of(q.pointId(), q.coordinates(), q.status(), q.diagnostic())).toList();
-            table(h, List.of("point id", "coordinates", "status", "diagnostic"), rows);
+            table(h, List.of("point id", "coordinates", LedgerTable.STATUS.name(), LedgerTable.DIAGNOSTIC.name()), rows);
         }
 
         h.append("<h2 id=\"spec\">Sweep spec</h2>\n<pre>").append(esc(d.specText())).append("</pre>\n");

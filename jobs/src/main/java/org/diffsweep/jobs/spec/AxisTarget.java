@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.diffsweep.core.point.PointField;
 import org.diffsweep.core.point.PointParams;
 
 /**
@@ -52,26 +53,27 @@ final class AxisTarget {
                 + ", and for two classes varianceRatio, imbalanceRatio, radiusRatio, angleDeg";
     }
 
+    /** An axis that sets one point field, with that field's rule. */
+    private static AxisTarget field(String path, PointField f, Setter setter) {
+        return new AxisTarget(path, Set.of(path), f::accepts, f.rule(), setter);
+    }
+
     /** Resolves {@code path} against the base point; {@code yamlPath} names the path key in errors. */
     static AxisTarget resolve(String path, PointParams base, String yamlPath) {
         String p = path.strip();
         DoublePredicate positive = v -> v > 0;
-        switch (p) {
-            case "d":
-                return new AxisTarget(p, Set.of("d"), v -> v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE,
-                        "must be an integer >= 1", (b, v) -> b.d = (int) v);
-            case "psiP":
-                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.psiP = v);
-            case "psiN":
-                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.psiN = v);
-            case "t":
-                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.t = v);
-            case "deltaGen":
-                return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.deltaGen = v);
-            case "kappa":
-                return new AxisTarget(p, Set.of(p), v -> v > 0 && v < 1, "must be in (0, 1)", (b, v) -> b.kappa = v);
-            default:
-                break;
+        PointField pf = PointField.byKey(p);
+        if (pf != null) {
+            Setter set = switch (pf) {
+                case D -> (b, v) -> b.d = (int) v;
+                case PSI_P -> (b, v) -> b.psiP = v;
+                case PSI_N -> (b, v) -> b.psiN = v;
+                case T -> (b, v) -> b.t = v;
+                case DELTA_GEN -> (b, v) -> b.deltaGen = v;
+                case KAPPA -> (b, v) -> b.kappa = v;
+                default -> null; // class, seed and tau-grid fields are not swept by a plain path
+            };
+            if (set != null) return field(p, pf, set);
         }
         int nc = base.numClasses();
         if (DERIVED.contains(p)) {
@@ -127,19 +129,17 @@ final class AxisTarget {
             if (i >= nc) throw SpecException.of(yamlPath, p, "class index " + m.group(1) + " out of range; base has " + nc
                     + " class" + (nc == 1 ? "" : "es") + " (0 <= i < " + nc + ")");
             final int c = i;
-            switch (m.group(2)) {
-                case "weight":
-                    return new AxisTarget(p, Set.of(p), v -> v > 0 && v <= 1, "must be in (0, 1]", (b, v) -> b.weight[c] = v);
-                case "radius":
-                    return new AxisTarget(p, Set.of(p), v -> v >= 0, "must be >= 0", (b, v) -> b.radius[c] = v);
-                case "angleDeg":
-                    return new AxisTarget(p, Set.of(p), v -> true, "must be finite", (b, v) -> b.angleDeg[c] = v);
-                case "variance":
-                    return new AxisTarget(p, Set.of(p), positive, "must be > 0", (b, v) -> b.variance[c] = v);
-                default:
-                    throw SpecException.of(yamlPath, p, "unknown class field '" + m.group(2)
-                            + "'; sweepable class fields are weight, radius, angleDeg, variance");
-            }
+            PointField cf = PointField.byKey(m.group(2));
+            Setter set = cf == null ? null : switch (cf) {
+                case WEIGHT -> (b, v) -> b.weight[c] = v;
+                case RADIUS -> (b, v) -> b.radius[c] = v;
+                case ANGLE_DEG -> (b, v) -> b.angleDeg[c] = v;
+                case VARIANCE -> (b, v) -> b.variance[c] = v;
+                default -> null;
+            };
+            if (set != null) return field(p, cf, set);
+            throw SpecException.of(yamlPath, p, "unknown class field '" + m.group(2)
+                    + "'; sweepable class fields are weight, radius, angleDeg, variance");
         }
         throw SpecException.of(yamlPath, p.isEmpty() ? "\"\"" : p, "not a sweepable path; allowed: " + allowedPaths(nc));
     }

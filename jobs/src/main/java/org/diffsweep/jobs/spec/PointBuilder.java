@@ -3,9 +3,10 @@ package org.diffsweep.jobs.spec;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.core.point.PointProblem;
 import org.diffsweep.core.point.TauGrid;
 
 /**
@@ -71,20 +72,18 @@ final class PointBuilder implements Serializable {
         noiseDraws = b.noiseDraws;
     }
 
-    /** What is wrong with the point as it stands (weights, p >= 1, n_c >= 1), or null. */
+    /** What is wrong with the point as it stands ({@link PointParams#problems}, first problem), or null. */
     String problem() {
-        double sum = 0;
-        for (double w : weight) sum += w;
-        if (Math.abs(sum - 1) > PointParams.WEIGHT_SUM_TOLERANCE) return "class weights sum to " + Yaml.fmt(sum) + ", must sum to 1";
-        long p = Math.round(psiP * d);
-        if (p < 1) return "p = round(psiP * d) = round(" + Yaml.fmt(psiP) + " * " + d + ") = 0 random features, must be >= 1";
-        for (int i = 0; i < weight.length; i++) {
-            if (Math.round(weight[i] * psiN * d) < 1) {
-                return "class " + name[i] + " would get round(weight * psiN * d) = round(" + Yaml.fmt(weight[i]) + " * "
-                        + Yaml.fmt(psiN) + " * " + d + ") = 0 training points, every class needs >= 1";
+        List<ClassSpec> cs = new ArrayList<>(name.length);
+        for (int i = 0; i < name.length; i++) {
+            try {
+                cs.add(new ClassSpec(name[i], weight[i], radius[i], angleDeg[i], variance[i]));
+            } catch (IllegalArgumentException e) {
+                return "classes[" + i + "]." + e.getMessage();
             }
         }
-        return null;
+        List<PointProblem> p = PointParams.problems(d, psiP, psiN, t, cs, deltaGen, kappa);
+        return p.isEmpty() ? null : p.get(0).message();
     }
 
     /** The validated point (throws IllegalArgumentException from the records if invalid). */

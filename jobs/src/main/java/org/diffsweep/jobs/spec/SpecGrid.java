@@ -1,11 +1,11 @@
 package org.diffsweep.jobs.spec;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.core.point.PointProblem;
 import org.diffsweep.jobs.grid.Grid;
 import org.diffsweep.jobs.grid.GridPoint;
 
@@ -19,12 +19,16 @@ import org.diffsweep.jobs.grid.GridPoint;
  * <p>Java-serializable (Spark executors rebuild points from it by index): it holds only the base point's primitives,
  * the axis paths and values; the axis setters are re-resolved after deserialization.
  */
-public final class SpecGrid implements Grid, Serializable {
-    private static final long serialVersionUID = 1L;
+public final class SpecGrid implements Grid<PointParams> {
+    private static final long serialVersionUID = 2L;
+    /** Most points a grid may have (seeds included): the plan holds up to 16 bytes per remaining point. */
+    public static final long MAX_POINTS = 100_000_000L;
+    /** Most swept axes: the grid is judged at the 2^k corners of its axes' ranges. */
+    public static final int MAX_AXES = 16;
     private final PointBuilder base;
     private transient volatile List<AxisTarget> targets;
     private final double[][] values;
-    private final List<String> names; // List.copyOf: serializable
+    private final List<String> names;
     private final int seeds;
     private final long perSeed;
     private final long size;
@@ -35,16 +39,18 @@ public final class SpecGrid implements Grid, Serializable {
         this.values = values;
         this.seeds = seeds;
         List<String> n = new ArrayList<>();
-        long m = 1;
-        try {
-            for (int j = 0; j < values.length; j++) {
-                n.add(targets.get(j).path);
-                m = Math.multiplyExact(m, values[j].length);
-            }
-            this.size = Math.multiplyExact(m, seeds);
-        } catch (ArithmeticException e) {
-            throw SpecException.of("axes", "(product of axis sizes x seeds)", "grid too large; must have < 2^63 points");
+        double total = seeds;
+        for (int j = 0; j < values.length; j++) {
+            n.add(targets.get(j).path);
+            total *= values[j].length;
         }
+        if (total > MAX_POINTS) {
+            throw SpecException.of("axes", "(product of the axis sizes x seeds = " + PointProblem.show(total) + ")", "the grid may have at most "
+                    + MAX_POINTS + " points; split the sweep into several specs (each its own output folder) or use fewer values");
+        }
+        long m = 1;
+        for (double[] v : values) m *= v.length;
+        this.size = m * seeds;
         this.perSeed = m;
         this.names = List.copyOf(n);
     }
@@ -63,6 +69,9 @@ public final class SpecGrid implements Grid, Serializable {
     static SpecGrid of(SweepSpec spec, List<AxisTarget> targets) {
         double[][] v = new double[spec.axes().size()][];
         for (int j = 0; j < v.length; j++) v[j] = spec.axes().get(j).values();
+        if (v.length > MAX_AXES) {
+            throw SpecException.of("axes", v.length + " axes", "at most " + MAX_AXES + " axes may be swept");
+        }
         return new SpecGrid(spec.base(), targets, v, spec.seeds());
     }
 
@@ -79,35 +88,43 @@ public final class SpecGrid implements Grid, Serializable {
 
     @Override public List<String> axisNames() { return names; }
 
-    @Override public GridPoint point(long index) {
+    @Override public GridPoint<PointParams> point(long index) {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException("grid index " + index + " not in [0, " + size + ")");
         int k = (int) (index / perSeed);
-        int[] digits = digits(index % perSeed);
-        PointBuilder b = builder(digits);
-        b.seed = base.seed + k;
-        return new GridPoint(index, b.build(), coordinates(digits), k);
-    }
-
-    private int[] digits(long rem) {
-        int[] d = new int[values.length];
+        long rem = index % perSeed;
+        double[] at = new double[values.length];
         for (int j = values.length - 1; j >= 0; j--) {
-            d[j] = (int) (rem % values[j].length);
+            at[j] = values[j][(int) (rem % values[j].length)];
             rem /= values[j].length;
         }
-        return d;
+        return pointAt(index, at, k);
     }
 
-    private PointBuilder builder(int[] digits) {
+    /** The point at explicit axis values (not necessarily grid values) with seed replica {@code k}. */
+    GridPoint<PointParams> pointAt(long index, double[] axisValues, int k) {
+        PointBuilder b = builder(axisValues);
+        b.seed = base.seed + k;
+        Map<String, Double> c = new LinkedHashMap<>();
+        for (int j = 0; j < axisValues.length; j++) c.put(names.get(j), axisValues[j]);
+        return new GridPoint<>(index, b.build(), c, k);
+    }
+
+    /** The point with the given coordinates (every axis named) and seed replica {@code k}; index -1. */
+    public GridPoint<PointParams> pointAt(Map<String, Double> coordinates, int k) {
+        double[] at = new double[names.size()];
+        for (int j = 0; j < at.length; j++) {
+            Double v = coordinates.get(names.get(j));
+            if (v == null) throw new IllegalArgumentException("no value for axis " + names.get(j));
+            at[j] = v;
+        }
+        return pointAt(-1, at, k);
+    }
+
+    private PointBuilder builder(double[] axisValues) {
         PointBuilder b = new PointBuilder(base);
         List<AxisTarget> ts = targets();
-        for (int j = 0; j < digits.length; j++) ts.get(j).setter.apply(b, values[j][digits[j]]);
+        for (int j = 0; j < axisValues.length; j++) ts.get(j).setter.apply(b, axisValues[j]);
         return b;
-    }
-
-    private Map<String, Double> coordinates(int[] digits) {
-        Map<String, Double> c = new LinkedHashMap<>();
-        for (int j = 0; j < digits.length; j++) c.put(names.get(j), values[j][digits[j]]);
-        return c;
     }
 
     /**
@@ -117,7 +134,7 @@ public final class SpecGrid implements Grid, Serializable {
      *
      * @param extra axis values of each extra point, in {@link #axisNames()} order
      */
-    public Grid withPoints(List<double[]> extra) {
+    public Grid<PointParams> withPoints(List<double[]> extra) {
         double[][] e = new double[extra.size()][];
         for (int i = 0; i < e.length; i++) {
             if (extra.get(i).length != names.size()) {
@@ -129,21 +146,8 @@ public final class SpecGrid implements Grid, Serializable {
         return new Extended(this, e);
     }
 
-    /** The point at explicit axis values (not necessarily grid values) with seed replica {@code k}. */
-    GridPoint pointAt(long index, double[] axisValues, int k) {
-        PointBuilder b = new PointBuilder(base);
-        List<AxisTarget> ts = targets();
-        Map<String, Double> c = new LinkedHashMap<>();
-        for (int j = 0; j < axisValues.length; j++) {
-            ts.get(j).setter.apply(b, axisValues[j]);
-            c.put(names.get(j), axisValues[j]);
-        }
-        b.seed = base.seed + k;
-        return new GridPoint(index, b.build(), c, k);
-    }
-
     /** A spec grid plus explicit extra points (see {@link #withPoints}). */
-    static final class Extended implements Grid, Serializable {
+    static final class Extended implements Grid<PointParams> {
         private static final long serialVersionUID = 1L;
         private final SpecGrid grid;
         private final double[][] extra;
@@ -157,7 +161,7 @@ public final class SpecGrid implements Grid, Serializable {
 
         @Override public List<String> axisNames() { return grid.axisNames(); }
 
-        @Override public GridPoint point(long index) {
+        @Override public GridPoint<PointParams> point(long index) {
             if (index < grid.size()) return grid.point(index);
             long e = index - grid.size();
             if (e >= (long) extra.length * grid.seeds()) throw new IndexOutOfBoundsException("grid index " + index);
@@ -165,29 +169,37 @@ public final class SpecGrid implements Grid, Serializable {
         }
     }
 
-    /** Checks that every axis combination gives a valid point (seeds cannot make a point invalid). */
-    void validateAll() {
-        for (long i = 0; i < perSeed; i++) {
-            int[] digits = digits(i);
-            PointBuilder b = builder(digits);
-            String problem = b.problem();
-            // Per-field domains are checked value by value at parse time, so the records' own checks can only fail
-            // on combinations problem() covers; build() runs on the corners as a safety net.
-            if (problem == null && (i == 0 || i == perSeed - 1)) {
-                try {
-                    b.build();
-                } catch (IllegalArgumentException e) {
-                    problem = e.getMessage();
-                }
+    /**
+     * Checks that every point of the grid is valid without enumerating it. Each value was checked against its
+     * field's rule when the axis was parsed; the rules that couple fields ({@link PointParams#problems}: weights
+     * summing to 1, p >= 1, n_c >= 1) are affine or monotone in every axis value (each field is set by one axis, and
+     * monotonically), so they hold on the whole grid exactly when they hold at the 2^k corners of the axes' ranges.
+     * Seeds cannot make a point invalid.
+     */
+    void validateCorners() {
+        int k = values.length;
+        double[][] ends = new double[k][];
+        for (int j = 0; j < k; j++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double v : values[j]) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
+            ends[j] = lo == hi ? new double[] {lo} : new double[] {lo, hi};
+        }
+        int[] pick = new int[k];
+        while (true) {
+            double[] at = new double[k];
+            for (int j = 0; j < k; j++) at[j] = ends[j][pick[j]];
+            String problem = builder(at).problem();
             if (problem != null) {
-                StringBuilder at = new StringBuilder("{");
-                for (int j = 0; j < digits.length; j++) {
-                    if (j > 0) at.append(", ");
-                    at.append(names.get(j)).append(": ").append(Yaml.fmt(values[j][digits[j]]));
-                }
-                throw SpecException.of("axes", at.append('}').toString(), "this grid point is invalid: " + problem);
+                StringBuilder s = new StringBuilder("{");
+                for (int j = 0; j < k; j++) s.append(j > 0 ? ", " : "").append(names.get(j)).append(": ").append(PointProblem.show(at[j]));
+                throw SpecException.of("axes", s.append('}').toString(), "this grid point is invalid: " + problem);
             }
+            int j = k - 1;
+            while (j >= 0 && ++pick[j] == ends[j].length) pick[j--] = 0;
+            if (j < 0) return;
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.jobs.grid.Canonical;
+import org.diffsweep.jobs.json.Json;
+import org.diffsweep.jobs.ledger.MixtureModel;
 
 /**
  * A parsed, validated sweep specification (design data-flow step 1):
@@ -48,7 +50,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     /** Largest allowed number of points of a linear/log range. */
     public static final int MAX_RANGE_POINTS = 100_000;
 
-    /** Loads and validates a sweep spec file (axis combinations included: every grid point is checked). */
+    /** Loads and validates a sweep spec file (axis combinations included: the grid is judged at its corners). */
     public static SweepSpec load(Path file) {
         return parse(Yaml.readFile(file), file.toString());
     }
@@ -112,7 +114,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
-        SpecGrid.of(spec, targets).validateAll();
+        SpecGrid.of(spec, targets).validateCorners();
         return spec;
     }
 
@@ -162,7 +164,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     public Map<String, Object> canonicalTree() {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", name);
-        m.put("base", Canonical.tree(base));
+        m.put("base", MixtureModel.tree(base));
         List<Object> as = new ArrayList<>();
         for (AxisSpec a : axes) as.add(a.canonicalTree());
         m.put("axes", as);
@@ -191,7 +193,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
 
     /** Canonical text (sorted-key JSON of {@link #canonicalTree()}), for provenance files. */
     public String canonicalText() {
-        return Canonical.json(canonicalTree());
+        return Json.sorted(canonicalTree());
     }
 
     /** The expanded grid (lazy). */

@@ -141,8 +141,6 @@ final class Yaml {
 
     /** Shortest round-trip text of a double for messages. */
     static String fmt(double x) {
-        if (x == 0 && 1 / x < 0) return "-0.0";
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        return Double.toString(x);
+        return org.diffsweep.core.point.PointProblem.show(x);
     }
 }

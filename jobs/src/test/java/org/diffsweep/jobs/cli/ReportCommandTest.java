@@ -16,7 +16,7 @@ class ReportCommandTest {
         CliRunner.Result r = new CliRunner().run("report", tmp.toString());
         assertEquals(2, r.status());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().startsWith("error: " + tmp + ": no ledger"), r.err());
+        assertTrue(r.err().startsWith("error: " + tmp + ": not a diffsweep output folder with a ledger"), r.err());
     }
 
     @Test

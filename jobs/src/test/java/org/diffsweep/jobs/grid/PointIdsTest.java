@@ -14,10 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
+import org.diffsweep.jobs.ledger.MixtureModel;
 import org.junit.jupiter.api.Test;
 
 class PointIdsTest {
@@ -34,7 +35,7 @@ class PointIdsTest {
         // Pinned once from this implementation: ledgers written by earlier builds are keyed by these ids, so this
         // value may only change together with PointIds.FORMAT (which invalidates every ledger on purpose).
         assertEquals("ada1fc3bf3cc48d2a1531a13afa173f43fb8b8504b1a2b9cac0a4a213822a145",
-                PointIds.pointId(BASE, "unwired", "0"));
+                id(BASE, "unwired", "0"));
     }
 
     @Test
@@ -66,13 +67,13 @@ class PointIdsTest {
         b.str("points").lng(200);
         b.str("evalX").str("v9");
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.out.toByteArray()));
-        assertEquals(expected, PointIds.pointId(BASE, "evalX", "v9"));
+        assertEquals(expected, id(BASE, "evalX", "v9"));
     }
 
     @Test
     void equalPointsGiveEqualIdsAndHexFormat() {
-        String a = PointIds.pointId(point(0.01, 180), "e", "1");
-        String b = PointIds.pointId(point(0.01, 180), "e", "1");
+        String a = id(point(0.01, 180), "e", "1");
+        String b = id(point(0.01, 180), "e", "1");
         assertEquals(a, b);
         assertTrue(a.matches("[0-9a-f]{64}"), a);
     }
@@ -98,26 +99,31 @@ class PointIdsTest {
                 p -> withClassB(p, new ClassSpec("B", 0.5, 1.0, 180, 0.25)),
                 p -> new PointParams(p.d(), p.psiP(), p.psiN(), p.t(), p.seed(), List.of(p.classes().get(1), p.classes().get(0)), p.deltaGen(), p.kappa(), p.tauGrid(), p.noise()));
         Set<String> ids = new HashSet<>();
-        ids.add(PointIds.pointId(BASE, "e", "1"));
-        for (UnaryOperator<PointParams> c : changes) ids.add(PointIds.pointId(c.apply(BASE), "e", "1"));
+        ids.add(id(BASE, "e", "1"));
+        for (UnaryOperator<PointParams> c : changes) ids.add(id(c.apply(BASE), "e", "1"));
         assertEquals(changes.size() + 1, ids.size(), "every single-field change must give a new id");
     }
 
     @Test
     void evaluatorNameAndVersionTakePart() {
-        Set<String> ids = new HashSet<>(List.of(PointIds.pointId(BASE, "e", "1"), PointIds.pointId(BASE, "f", "1"),
-                PointIds.pointId(BASE, "e", "2"),
+        Set<String> ids = new HashSet<>(List.of(id(BASE, "e", "1"), id(BASE, "f", "1"),
+                id(BASE, "e", "2"),
                 // the name/version boundary is length-prefixed: "e1"+"" is not "e"+"1"
-                PointIds.pointId(BASE, "e1", "")));
+                id(BASE, "e1", "")));
         assertEquals(4, ids.size());
     }
 
     @Test
     void doublesAreBitExact() {
-        assertNotEquals(PointIds.pointId(point(0.01, 0.0), "e", "1"), PointIds.pointId(point(0.01, -0.0), "e", "1"));
+        assertNotEquals(id(point(0.01, 0.0), "e", "1"), id(point(0.01, -0.0), "e", "1"));
         double sum = 0.1 + 0.2;
         assertNotEquals(0.3, sum); // the premise: the two doubles differ in their last bit
-        assertNotEquals(PointIds.pointId(point(sum, 180), "e", "1"), PointIds.pointId(point(0.3, 180), "e", "1"));
+        assertNotEquals(id(point(sum, 180), "e", "1"), id(point(0.3, 180), "e", "1"));
+    }
+
+    /** The Gaussian-mixture pointId: the point's canonical tree under the named, versioned evaluator. */
+    private static String id(PointParams p, String name, String version) {
+        return PointIds.pointId(MixtureModel.tree(p), name, version);
     }
 
     private static PointParams withClassB(PointParams p, ClassSpec b) {

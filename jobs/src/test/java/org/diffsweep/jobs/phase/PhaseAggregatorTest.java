@@ -8,15 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.diffsweep.core.point.ClassResult;
+import java.util.EnumMap;
+import org.diffsweep.core.evaluator.ClassField;
+import org.diffsweep.core.evaluator.ClassResult;
 import org.junit.jupiter.api.Test;
 
 class PhaseAggregatorTest {
 
     static ClassResult cr(String name, Double tauGen, Double tauMem, boolean ambiguous, Double predW, Double predCw,
                           Double tS, Double tSMeasured) {
-        return new ClassResult(name, 0.5, 10, tauGen, tauMem, null, ambiguous, predW, predW == null ? null : 2 * predW,
-                predCw, predCw == null ? null : 3 * predCw, null, null, null, null, tS, tSMeasured, false, null);
+        Map<ClassField, Object> f = new EnumMap<>(ClassField.class);
+        f.put(ClassField.TAU_GEN, tauGen);
+        f.put(ClassField.TAU_MEM, tauMem);
+        f.put(ClassField.AMBIGUOUS, ambiguous);
+        f.put(ClassField.TAU_GEN_PRED, predW);
+        f.put(ClassField.TAU_MEM_PRED, predW == null ? null : 2 * predW);
+        f.put(ClassField.TAU_GEN_PRED_CW, predCw);
+        f.put(ClassField.TAU_MEM_PRED_CW, predCw == null ? null : 3 * predCw);
+        f.put(ClassField.T_S, tS);
+        f.put(ClassField.T_S_MEASURED, tSMeasured);
+        f.put(ClassField.PRE_COMMITTED, false);
+        return ClassResult.of(name, 0.5, 10, f);
     }
 
     @Test

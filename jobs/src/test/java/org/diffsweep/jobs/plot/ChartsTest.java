@@ -117,7 +117,7 @@ class ChartsTest {
             ma[i] = ta[i] + 0.02 * Math.sin(i);
         }
         JFreeChart chart = SpeciationChart.create("per-class speciation vs imbalance (d = 100, κ = 0.9)", ratio,
-                List.of(new SpeciationChart.ClassTimes("A", ta, ma), new SpeciationChart.ClassTimes("B", tb, null)),
+                List.of(new SpeciationChart.ClassSeries("A", ta, ma), new SpeciationChart.ClassSeries("B", tb, null)),
                 null);
         ChartFiles.write(chart, OUT.resolve("speciation"), ChartFiles.WIDTH, ChartFiles.HEIGHT);
         ChartRenderingInfo info = new ChartRenderingInfo();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.diffsweep.jobs.ledger.ProblemPoint;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.BoundaryExtractor;
 import org.diffsweep.jobs.phase.SliceAxis;
@@ -44,10 +45,11 @@ class HtmlReportTest {
         JFreeChart map = PhaseMapChart.create(new PhaseMapChart.Data("D_gen (measured)", x, y, "D_gen", f.values(),
                 null, List.of(new PhaseMapChart.Boundary("measured", BoundaryExtractor.trace(f, null), true))));
         JFreeChart spec = SpeciationChart.create("speciation", v,
-                List.of(new SpeciationChart.ClassTimes("A", new double[] {1, 1.1, 1.2, 1.3, 1.4}, null)), null);
+                List.of(new SpeciationChart.ClassSeries("A", new double[] {1, 1.1, 1.2, 1.3, 1.4}, null)), null);
         return new ReportData("diffsweep report: demo", SPEC,
-                new Provenance("0.1.0", "abc1234", "f00dcafe", "2026-11-27T23:00:00Z", "local[2]"),
-                List.of("Slice t=0.1, D_gen (measured): reversed in 2 of 25 cells; at variance ratio = 2 …"),
+                new ReportProvenance("0.1.0", "abc1234", "f00dcafe", "2026-11-27T23:00:00Z", "local[2]"),
+                List.of("Slice t=0.1, D_gen (predicted w) vs measured: same phase in 24 of 25 cells …"),
+                new ReportTable("Where reversal occurs", List.of("slice", "reversed"), List.of(List.of("t=0.1", "2"))),
                 List.of(new ReportFigure("Phase map", "D_gen on the slice", ChartFiles.png(map, 800, 560), null),
                         new ReportFigure("Speciation", "t_S vs imbalance", null, ChartFiles.svg(spec, 800, 560))),
                 List.of(new ReportTable("Phase table", List.of("x", "y", "phase"),

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.diffsweep.core.point.ClassResult;
+import java.util.EnumMap;
+import org.diffsweep.core.evaluator.ClassField;
+import org.diffsweep.core.evaluator.ClassResult;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.BaselineRule;
 import org.diffsweep.jobs.phase.BoundaryExtractor;
@@ -45,8 +47,17 @@ class PipelineTest {
     }
 
     static ClassResult cls(String name, double tauGen, double tauMem, Double tauGenW, Double tauGenCw) {
-        return new ClassResult(name, 0.5, 100, tauGen, tauMem, tauMem - tauGen, false, tauGenW, tauMem, tauGenCw,
-                tauMem, null, null, null, null, null, null, false, null);
+        java.util.Map<ClassField, Object> f = new EnumMap<>(ClassField.class);
+        f.put(ClassField.TAU_GEN, tauGen);
+        f.put(ClassField.TAU_MEM, tauMem);
+        f.put(ClassField.WINDOW, tauMem - tauGen);
+        f.put(ClassField.AMBIGUOUS, false);
+        f.put(ClassField.TAU_GEN_PRED, tauGenW);
+        f.put(ClassField.TAU_MEM_PRED, tauMem);
+        f.put(ClassField.TAU_GEN_PRED_CW, tauGenCw);
+        f.put(ClassField.TAU_MEM_PRED_CW, tauMem);
+        f.put(ClassField.PRE_COMMITTED, false);
+        return ClassResult.of(name, 0.5, 100, f);
     }
 
     @Test
@@ -116,7 +127,7 @@ class PipelineTest {
             // w is the noiseless D_gen + 0.25, so the residual is 0.25 minus the seed-mean noise (|.| <= delta)
             assertEquals(0.25, resid.values()[k], delta + 1e-12);
         }
-        List<String> summary = ReversalSummary.describe(cells, "variance ratio", "imbalance ratio");
+        List<String> summary = ReversalSummary.describe(cells);
         List<List<String>> rowsTable = new ArrayList<>();
         for (PhaseCell c : cells) {
             if (c.metric() == DMetric.GEN_MEASURED) {
@@ -125,7 +136,8 @@ class PipelineTest {
             }
         }
         ReportData data = new ReportData("diffsweep report: synthetic", "name: synthetic\nseeds: 3\n",
-                new Provenance("0.1.0-SNAPSHOT", "0000000", "deadbeef", "2026-11-27T23:40:00Z", "local[2]"), summary,
+                new ReportProvenance("0.1.0-SNAPSHOT", "0000000", "deadbeef", "2026-11-27T23:40:00Z", "local[2]"), summary,
+                ReversalSummary.reversalTable(cells, "varianceRatio", "imbalanceRatio"),
                 List.of(new ReportFigure("D_gen phase map", "Colours: measured seed mean of D_gen.", genPng, null),
                         new ReportFigure("D_mem phase map", "Colours: measured seed mean of D_mem.", memPng, null)),
                 List.of(new ReportTable("D_gen (measured) by cell",
@@ -135,8 +147,12 @@ class PipelineTest {
         HtmlReport.write(data, OUT.resolve("report.html"));
         Files.writeString(OUT.resolve("phase.csv"), PhaseTables.cellsCsv(cells));
         Files.writeString(OUT.resolve("boundary.csv"), PhaseTables.boundaryCsv(bp));
-        assertTrue(summary.stream().anyMatch(t -> t.contains("D_gen (measured): reversed in")), summary.toString());
-        assertTrue(summary.stream().anyMatch(t -> t.contains("D_mem (measured): no reversal")), summary.toString());
+        ReportTable rev = data.reversal();
+        List<String> genRow = rev.rows().stream().filter(r -> r.get(1).equals("D_gen (measured)")).findFirst().orElseThrow();
+        assertTrue(Integer.parseInt(genRow.get(3)) > 0, "D_gen (measured) is reversed somewhere: " + genRow);
+        List<String> memRow = rev.rows().stream().filter(r -> r.get(1).equals("D_mem (measured)")).findFirst().orElseThrow();
+        assertEquals("0", memRow.get(3), "D_mem (measured) never reversed: " + memRow);
+        assertTrue(summary.stream().anyMatch(t -> t.contains("D_gen (predicted w) vs measured: same phase in")), summary.toString());
         assertEquals(1 + cells.size(), PhaseTables.cellsCsv(cells).split("\n").length);
     }
 }

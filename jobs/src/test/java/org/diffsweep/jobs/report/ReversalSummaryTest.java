@@ -16,7 +16,7 @@ class ReversalSummaryTest {
     }
 
     @Test
-    void describesReversedRangesAndPredictorAgreement() {
+    void tabulatesReversedRangesAndDescribesPredictorAgreement() {
         List<PhaseCell> cells = new ArrayList<>();
         double[] ys = {0.01, 0.03, 0.1, 1, 10};
         for (double x : new double[] {0.5, 2}) {
@@ -30,16 +30,17 @@ class ReversalSummaryTest {
                 cells.add(cell(DMetric.RESID_GEN_CW, x, y, Phase.NOT_APPLICABLE));
             }
         }
-        List<String> s = ReversalSummary.describe(cells, "variance ratio", "imbalance ratio");
-        assertEquals(4, s.size(), s.toString()); // GEN measured, GEN cw, MEM measured, cw agreement
-        String gen = s.stream().filter(t -> t.contains("D_gen (measured)")).findFirst().orElseThrow();
-        assertTrue(gen.contains("reversed in 2 of 10 cells"), gen);
-        assertTrue(gen.contains("at variance ratio = 2 for imbalance ratio in [0.01, 0.03]"), gen);
-        assertTrue(gen.contains("1 ambiguous"), gen);
-        String mem = s.stream().filter(t -> t.contains("D_mem (measured)")).findFirst().orElseThrow();
-        assertTrue(mem.contains("no reversal in the explored range (baseline order in 10 of 10 cells)"), mem);
-        String agree = s.stream().filter(t -> t.contains("vs measured")).findFirst().orElseThrow();
+        ReportTable t = ReversalSummary.reversalTable(cells, "varianceRatio", "imbalanceRatio");
+        assertEquals(3, t.rows().size(), t.rows().toString()); // GEN measured, GEN cw, MEM measured
+        List<String> gen = t.rows().stream().filter(r -> r.get(1).equals("D_gen (measured)")).findFirst().orElseThrow();
+        // columns: slice, order parameter, baseline, reversed, ambiguous, no baseline, missing, where
+        assertEquals(List.of("t=0.1", "D_gen (measured)", "7", "2", "1", "0", "0", "2: [0.01, 0.03]"), gen);
+        List<String> mem = t.rows().stream().filter(r -> r.get(1).equals("D_mem (measured)")).findFirst().orElseThrow();
+        assertEquals(List.of("t=0.1", "D_mem (measured)", "10", "0", "0", "0", "0", "none"), mem);
+        assertTrue(t.header().get(7).contains("varianceRatio") && t.header().get(7).contains("imbalanceRatio"), t.header().toString());
+        List<String> s = ReversalSummary.describe(cells);
+        assertEquals(1, s.size(), s.toString());
         // decided in both: 9 cells (one measured ambiguous); they differ at (2, 0.1) only
-        assertTrue(agree.contains("same phase in 8 of 9 cells"), agree);
+        assertTrue(s.get(0).contains("same phase in 8 of 9 cells"), s.get(0));
     }
 }

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
-import org.diffsweep.jobs.grid.GridPoint;
 import org.junit.jupiter.api.Test;
 
 class SweepSpecTest {
@@ -48,7 +47,7 @@ class SweepSpecTest {
             for (double a : psiN)
                 for (double b : t)
                     for (double c : var) {
-                        GridPoint gp = g.point(index);
+                        var gp = g.point(index);
                         assertEquals(index, gp.index());
                         assertEquals(k, gp.seedIndex());
                         assertEquals(7 + k, gp.params().seed());
@@ -72,7 +71,7 @@ class SweepSpecTest {
                 """, 1).grid();
         double gVar = Math.sqrt(2.0 * 0.5), gRad = Math.sqrt(1.0 * 0.5);
         for (long i = 0; i < g.size(); i++) {
-            GridPoint gp = g.point(i);
+            var gp = g.point(i);
             ClassSpec a = gp.params().classes().get(0), b = gp.params().classes().get(1);
             double rv = gp.coordinates().get("varianceRatio"), ri = gp.coordinates().get("imbalanceRatio");
             double rr = gp.coordinates().get("radiusRatio"), th = gp.coordinates().get("angleDeg");
@@ -163,7 +162,8 @@ class SweepSpecTest {
                   - {path: imbalanceRatio, values: [1, 0.01]}
                   - {path: psiN, values: [4, 1]}
                 """, 1));
-        assertTrue(e.getMessage().startsWith("axes = {imbalanceRatio: 0.01, psiN: 1}: this grid point is invalid: class A would get"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("axes = {imbalanceRatio: 0.01, psiN: 1}: this grid point is invalid: classes[0].weight = "), e.getMessage());
+        assertTrue(e.getMessage().contains("class A would get round(weight * psiN * d)"), e.getMessage());
     }
 
     @Test

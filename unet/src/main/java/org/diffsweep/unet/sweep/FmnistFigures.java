@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.diffsweep.jobs.plot.ChartFiles;
+import org.diffsweep.unet.data.FmnistDataset;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -55,7 +56,7 @@ public final class FmnistFigures {
         }
         for (Map.Entry<String, List<Curve>> g : groups.entrySet()) {
             Curve first = g.getValue().get(0);
-            String pair = FmnistGrid.className(first.classA()) + " (A) vs " + FmnistGrid.className(first.classB())
+            String pair = FmnistDataset.NAMES[first.classA()] + " (A) vs " + FmnistDataset.NAMES[first.classB()]
                     + " (B), n = " + first.n();
             out.add(chart(figuresDir.resolve("fmem-" + g.getKey()), "Memorized fraction per class — " + pair,
                     "f_mem (nearest/second-nearest < 1/3)", g.getValue(), true));
@@ -68,7 +69,7 @@ public final class FmnistFigures {
     private static Path chart(Path base, String title, String yLabel, List<Curve> curves, boolean fMem) {
         XYSeriesCollection ds = new XYSeriesCollection();
         for (Curve c : curves) {
-            String key = String.format(Locale.ROOT, "%s %s, π_A = %s%s", c.role(), FmnistGrid.className(c.label()),
+            String key = String.format(Locale.ROOT, "%s %s, π_A = %s%s", c.role(), FmnistDataset.NAMES[c.label()],
                     c.piA(), curves.stream().anyMatch(o -> o.seed() != c.seed()) ? ", seed " + c.seed() : "");
             XYSeries s = new XYSeries(key, false, true);
             double[] y = fMem ? c.fMem() : c.lossGap();

@@ -1,6 +1,6 @@
 package org.diffsweep.unet.sweep;
 
-import java.io.PrintStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,26 +9,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.diffsweep.jobs.cli.CliSupport;
+import org.diffsweep.jobs.cli.Output;
 import org.diffsweep.jobs.grid.Canonical;
-import org.diffsweep.jobs.spark.SparkSessions;
-import org.diffsweep.jobs.sweep.SweepOptions;
-import org.diffsweep.jobs.sweep.SweepOutcome;
-import org.diffsweep.jobs.sweep.SweepRefusedException;
-import org.diffsweep.jobs.sweep.SweepRequest;
-import org.diffsweep.jobs.sweep.SweepRunner;
+import org.diffsweep.jobs.json.Json;
+import org.diffsweep.jobs.ledger.Exports;
+import org.diffsweep.jobs.ledger.LedgerTable;
+import org.diffsweep.jobs.run.SparkSessions;
+import org.diffsweep.jobs.run.SweepOptions;
+import org.diffsweep.jobs.run.SweepOutcome;
+import org.diffsweep.jobs.run.SweepRequest;
+import org.diffsweep.jobs.run.SweepRunner;
+import org.diffsweep.unet.experiment.FmnistPoint;
 import org.diffsweep.unet.experiment.FmnistSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Runs a Fashion-MNIST spec through the Spark sweep engine ({@link SweepRunner}), resumably:
- * <pre>
- *   unet/fmnist.sh sweep SPEC.yaml [--master URL] [--output DIR] [--data DIR] [--wave N] [--no-curves] [--break-lock]
- * </pre>
+ * Runs a Fashion-MNIST spec through the Spark sweep engine, resumably ({@code unet/fmnist.sh sweep SPEC.yaml}).
  * Output (default {@code runs/<spec name>}): the ledger ({@code ledger/wave=N/*.parquet}, one row per point and
- * class), {@code results.csv}, {@code summary.txt}, {@code phase-diagram.png/svg} (sign of D_gen = log(tau_gen,A /
- * tau_gen,B) over pi_A x n), and, when the output is a local folder, {@code points/<label>/curves.csv} and
- * {@code times.csv} of every computed point (per-checkpoint curves). A re-run computes only points missing from the
- * ledger.
+ * class, {@link FmnistModel}), {@code results.csv}, and, when the output is a local folder,
+ * {@code points/<label>/curves.csv} and {@code times.csv} of every computed point and the per-class f_mem and loss-gap
+ * figures ({@link FmnistFigures}). A re-run computes only points missing from the ledger.
  *
  * <p>Executors run DJL: they need {@code -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1
  * -Dai.djl.pytorch.num_interop_threads=1} and a writable {@code DJL_CACHE_DIR}. In local mode the executors are this
@@ -37,88 +46,77 @@ import org.diffsweep.unet.experiment.FmnistSpec;
  * the application jar must then carry DJL's api, pytorch-engine, pytorch-jni and the pytorch-native-cpu jar, and the
  * data directory must exist on every executor. DJL trains one model at a time per JVM, so the default master is
  * {@code local[1]} and cluster executors get {@code spark.executor.cores=1} (scale out with more executors).
- * Exit codes: 0 success, 2 usage error or refused resume, 1 failure.
+ * Exit status as in {@link CliSupport}.
  */
-public final class FmnistSweep {
-    private FmnistSweep() {}
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run (or resume) a Fashion-MNIST U-Net spec on Spark; outputs under runs/<name>/ (docs/fmnist.md).")
+public final class FmnistSweep implements Callable<Integer> {
+    static final String DJL_OPTS = "-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1";
 
-    static final String DJL_OPTS = "-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1"
-            + " -Dai.djl.pytorch.num_interop_threads=1";
+    @Spec CommandSpec cmd;
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Fashion-MNIST spec file.")
+    Path spec;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[1]: DJL trains one model per JVM).")
+    String master;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default runs/<name>).")
+    String output;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: the spec's dataDir).")
+    String data;
+
+    @Option(names = "--wave-size", paramLabel = "N", defaultValue = "64", description = "Most points per ledger wave (default 64).")
+    int wave;
+
+    @Option(names = "--no-curves", description = "Do not write per-point curves and figures.")
+    boolean noCurves;
+
+    @Option(names = "--break-lock", description = "Take over the output folder's lock even if its holder looks alive.")
+    boolean breakLock;
 
     public static void main(String[] args) {
-        int rc;
-        try {
-            rc = run(args, System.out);
-        } catch (IllegalArgumentException | SweepRefusedException e) {
-            System.err.println("error: " + e.getMessage());
-            rc = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            rc = 1;
-        }
-        System.exit(rc);
+        System.exit(CliSupport.commandLine(new FmnistSweep()).execute(args));
     }
 
-    /** Parses the arguments, runs the sweep, prints the outcome; returns the exit code. */
-    static int run(String[] args, PrintStream out) throws Exception {
-        String spec = null, master = null, output = null, data = null;
-        int wave = 64;
-        boolean curves = true, breakLock = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--master" -> master = value(args, ++i);
-                case "--output" -> output = value(args, ++i);
-                case "--data" -> data = value(args, ++i);
-                case "--wave" -> wave = Integer.parseInt(value(args, ++i));
-                case "--no-curves" -> curves = false;
-                case "--break-lock" -> breakLock = true;
-                default -> {
-                    if (args[i].startsWith("--") || spec != null) throw new IllegalArgumentException("unexpected argument "
-                            + args[i] + "; usage: sweep SPEC.yaml [--master URL] [--output DIR] [--data DIR] [--wave N]"
-                            + " [--no-curves] [--break-lock]");
-                    spec = args[i];
-                }
-            }
-        }
-        if (spec == null) throw new IllegalArgumentException("usage: sweep SPEC.yaml [--master URL] [--output DIR]");
-        FmnistSpec s = FmnistSpec.read(Path.of(spec));
-        if (output == null) output = Path.of("runs", s.name()).toString();
+    @Override public Integer call() throws IOException {
+        FmnistSpec s = FmnistSpec.read(spec);
+        String out = output != null ? output : Path.of("runs", s.name()).toString();
         String dataDir = data != null ? data : s.dataPath().toString();
         // One task slot per JVM (DJL trains one model at a time per JVM, see FmnistEvaluator).
-        String m = master != null || System.getProperty("spark.master") != null ? SparkSessions.resolveMaster(master)
-                : "local[1]";
+        String m = master != null || System.getProperty("spark.master") != null ? SparkSessions.resolveMaster(master) : "local[1]";
         SparkSession spark = SparkSessions.getOrCreate(m, "diffsweep-fmnist " + s.name(), false, executorConf(m));
-        try {
-            SweepOptions opt = SweepOptions.defaults().withWaveSize(wave).withProgress(out, false).withBreakLock(breakLock);
-            SweepOutcome o = new SweepRunner(spark).run(request(s, output, dataDir, curves), opt);
-            if (curves && URI.create(output.replace('\\', '/').replace(" ", "%20")).getScheme() == null) {
-                List<Path> figs = FmnistFigures.write(Path.of(localFolder(output, "points")),
-                        Path.of(localFolder(output, "figures")));
-                out.println("figures: " + figs.size() + " PNG (+ SVG) under " + localFolder(output, "figures"));
+        var pw = cmd.commandLine().getOut();
+        SweepRequest<FmnistPoint, FmnistOutcome> req = request(s, out, dataDir, !noCurves);
+        SweepOptions opt = SweepOptions.defaults().withWaveSize(wave).withProgress(Output.stream(cmd.commandLine().getErr()), false)
+                .withBreakLock(breakLock);
+        SweepOutcome o = new SweepRunner(spark).run(req, opt, ledger -> {
+            Dataset<Row> view = ledger.readAll(spark, req.model().table(), req.grid().axisNames())
+                    .dropDuplicates(LedgerTable.POINT_ID.name(), LedgerTable.CLASS_INDEX.name());
+            Exports.resultsCsv(ledger, view);
+            if (!noCurves && localFolder(out, "points") != null) {
+                List<Path> figs = FmnistFigures.write(Path.of(localFolder(out, "points")), Path.of(localFolder(out, "figures")));
+                pw.println("figures: " + figs.size() + " PNG (+ SVG) under " + localFolder(out, "figures"));
             }
-            out.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %s; %.1f s "
-                            + "(plan %.1f, evaluate %.1f, outputs %.1f); output %s%n", s.name(), o.gridPoints(),
-                    o.alreadyDone(), o.computed(), o.failureSummary(), o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
-                    o.outputSeconds(), output);
-        } finally {
-            spark.stop();
-        }
-        return 0;
+        });
+        pw.printf(Locale.ROOT, "%s: %d points, %d already in the ledger, %d computed, %s; %.1f s "
+                        + "(plan %.1f, evaluate %.1f, outputs %.1f); output %s%n", s.name(), o.gridPoints(),
+                o.alreadyDone(), o.computed(), o.failureSummary(), o.totalSeconds(), o.planSeconds(), o.evalSeconds(),
+                o.outputSeconds(), out);
+        pw.flush();
+        return o.hasFailures() ? CliSupport.FAILED : CliSupport.OK;
     }
 
     /**
-     * The sweep request of {@code spec}: {@link FmnistGrid}, {@link FmnistPointIds}, {@link FmnistEvaluator}.
-     * The canonical spec is the JSON of {name, grid, base} (the data directory is not part of it: it changes no
-     * result); its SHA-256 is the specHash. Per-point curves go to {@code output/points} when {@code curves} and the
-     * output is a local path.
+     * The sweep request of {@code spec}: {@link FmnistGrid} and {@link FmnistModel}. The canonical spec is the JSON of
+     * {name, grid, base} (the data directory is not part of it: it changes no result); its SHA-256 is the specHash.
+     * Per-point curves go to {@code output/points} when {@code curves} and the output is a local path.
      */
-    public static SweepRequest request(FmnistSpec spec, String output, String dataDir, boolean curves) {
+    public static SweepRequest<FmnistPoint, FmnistOutcome> request(FmnistSpec spec, String output, String dataDir, boolean curves) {
         Map<String, Object> tree = canonicalTree(spec);
-        String canonical = Canonical.json(tree);
-        String hash = Canonical.sha256Hex(Canonical.encode(tree));
-        String curvesDir = curves ? localFolder(output, "points") : null;
-        return new SweepRequest(spec.name(), hash, canonical, new FmnistGrid(spec), output,
-                FmnistEvaluator.factory(spec.base(), dataDir, curvesDir), new FmnistPointIds(spec.base()));
+        return new SweepRequest<>(spec.name(), Canonical.sha256Hex(Canonical.encode(tree)), Json.sorted(tree), new FmnistGrid(spec),
+                output, new FmnistModel(dataDir, curves ? localFolder(output, "points") : null));
     }
 
     static Map<String, Object> canonicalTree(FmnistSpec spec) {
@@ -134,7 +132,7 @@ public final class FmnistSweep {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", spec.name());
         m.put("grid", g);
-        m.put("base", FmnistPointIds.tree(spec.base()));
+        m.put("base", FmnistModel.tree(spec.base()));
         return m;
     }
 
@@ -150,19 +148,16 @@ public final class FmnistSweep {
     static Map<String, String> executorConf(String master) {
         Map<String, String> m = new LinkedHashMap<>();
         if (master.startsWith("local")) return m;
-        putIfAbsent(m, "spark.executor.extraJavaOptions", DJL_OPTS);
-        putIfAbsent(m, "spark.executorEnv.DJL_CACHE_DIR", "/tmp/diffsweep-djl-cache");
-        putIfAbsent(m, "spark.executorEnv.OMP_NUM_THREADS", "1");
-        putIfAbsent(m, "spark.executor.cores", "1");
+        for (String[] kv : new String[][] {{"spark.executor.extraJavaOptions", DJL_OPTS},
+                {"spark.executorEnv.DJL_CACHE_DIR", "/tmp/diffsweep-djl-cache"}, {"spark.executorEnv.OMP_NUM_THREADS", "1"},
+                {"spark.executor.cores", "1"}}) {
+            if (System.getProperty(kv[0]) == null) m.put(kv[0], kv[1]);
+        }
         return m;
     }
 
-    private static void putIfAbsent(Map<String, String> m, String key, String value) {
-        if (System.getProperty(key) == null) m.put(key, value);
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        return args[i];
+    /** Runs the command in-process (tests). */
+    static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return CliSupport.execute(CliSupport.commandLine(new FmnistSweep()), out, err, args);
     }
 }

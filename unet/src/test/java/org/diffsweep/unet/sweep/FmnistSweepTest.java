@@ -18,11 +18,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.random.RandomStreams;
 import org.diffsweep.core.random.SeededStream;
-import org.diffsweep.jobs.spark.SparkSessions;
-import org.diffsweep.jobs.sweep.SweepOptions;
-import org.diffsweep.jobs.sweep.SweepOutcome;
-import org.diffsweep.jobs.sweep.SweepRequest;
-import org.diffsweep.jobs.sweep.SweepRunner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.diffsweep.jobs.run.SparkSessions;
 import org.diffsweep.unet.experiment.FmnistExperiment;
 import org.diffsweep.unet.experiment.FmnistPoint;
 import org.diffsweep.unet.experiment.FmnistSettings;
@@ -43,32 +41,29 @@ class FmnistSweepTest {
     }
 
     @Test
-    void identityMappingIsABijectionAndIdsHashEverySetting() {
+    void gridPointsCarryTheirCoordinatesAndIdsHashEverySetting() {
         FmnistSpec s = new FmnistSpec("g", null, new FmnistSpec.Grid(List.of(List.of(8, 1), List.of(1, 8)),
                 List.of(0.5, 0.9, 0.97), List.of(64, 256), 2), SET);
         FmnistGrid g = new FmnistGrid(s);
         List<FmnistPoint> pts = s.points();
         assertEquals(pts.size(), g.size());
-        FmnistPointIds ids = new FmnistPointIds(SET);
+        FmnistModel model = new FmnistModel("data", null);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < pts.size(); i++) {
             FmnistPoint p = pts.get(i);
             var gp = g.point(i);
-            assertEquals(p, FmnistGrid.point(gp.params(), SET)); // round trip recovers every coordinate
-            assertEquals(p.nA(), gp.params().classSize(0));      // n_c of the ledger = the subset's n_A
-            assertEquals(p.n() - p.nA(), gp.params().classSize(1));
+            assertEquals(p, gp.params());
             assertEquals(p.seed(), gp.seedIndex());
             assertEquals(Map.of("piA", p.piA(), "n", (double) p.n(), "classA", (double) p.classA(),
                     "classB", (double) p.classB()), gp.coordinates());
-            assertTrue(seen.add(ids.pointId(gp.params(), "fmnist-unet", "1")), "duplicate pointId at " + i);
+            assertTrue(seen.add(model.pointId(p)), "duplicate pointId at " + i);
         }
-        var q = g.point(0).params();
-        // Stable (a fresh function gives the same id) but sensitive to every setting and to the evaluator version.
-        assertEquals(ids.pointId(q, "fmnist-unet", "1"), new FmnistPointIds(SET).pointId(q, "fmnist-unet", "1"));
-        assertNotEquals(ids.pointId(q, "fmnist-unet", "1"), ids.pointId(q, "fmnist-unet", "2"));
+        FmnistPoint q = g.point(0).params();
+        // Stable (a fresh model gives the same id) but sensitive to every setting.
+        assertEquals(model.pointId(q), new FmnistModel("elsewhere", "x").pointId(q));
         FmnistSettings other = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
                 1.0 / 3, 50, 0.1, 0.2); // only gapThreshold differs
-        assertNotEquals(ids.pointId(q, "fmnist-unet", "1"), new FmnistPointIds(other).pointId(q, "fmnist-unet", "1"));
+        assertNotEquals(model.pointId(q), model.pointId(new FmnistPoint(q.classA(), q.classB(), q.piA(), q.n(), q.seed(), other)));
     }
 
     @Test
@@ -77,23 +72,19 @@ class FmnistSweepTest {
         writeSyntheticData(data);
         Path out = tmp.resolve("run");
         FmnistSpec s = spec(List.of(0.5, 0.75), 1);
-        SweepRequest req = FmnistSweep.request(s, out.toString(), data.toString(), true);
-        SparkSession spark = SparkSessions.getOrCreate("local[2]", "diffsweep-unet-test", false,
-                Map.of("spark.sql.shuffle.partitions", "2", "spark.default.parallelism", "2"));
-        SweepRunner runner = new SweepRunner(spark);
-
-        SweepOutcome first = runner.run(req, SweepOptions.defaults());
-        assertEquals(2, first.gridPoints());
-        assertEquals(2, first.computed());
+        Path specFile = tmp.resolve("s.yaml");
+        Files.writeString(specFile, yaml(s));
+        StringWriter o1 = new StringWriter(), e1 = new StringWriter();
+        assertEquals(0, FmnistSweep.execute(new PrintWriter(o1), new PrintWriter(e1), specFile.toString(), "--output", out.toString(),
+                "--data", data.toString(), "--master", "local[2]"), o1 + " " + e1);
+        assertTrue(o1.toString().contains("2 points, 0 already in the ledger, 2 computed"), o1.toString());
+        SparkSession spark = SparkSessions.getOrCreate("local[2]", "diffsweep-unet-test", false, Map.of());
         List<Row> rows = spark.read().parquet(out.resolve("ledger").toString()).collectAsList();
         assertEquals(4, rows.size()); // 2 points x 2 classes
 
-        FmnistGrid grid = (FmnistGrid) req.grid();
-        FmnistPointIds ids = new FmnistPointIds(SET);
+        FmnistModel model = new FmnistModel(data.toString(), null);
         Map<String, FmnistPoint> byId = new HashMap<>();
-        for (long i = 0; i < grid.size(); i++) {
-            byId.put(ids.pointId(grid.point(i).params(), FmnistExperiment.NAME, FmnistExperiment.VERSION), grid.fmnistPoint(i));
-        }
+        for (FmnistPoint p : s.points()) byId.put(model.pointId(p), p);
         Set<String> keys = new HashSet<>();
         for (Row r : rows) {
             String id = r.getAs("pointId");
@@ -114,15 +105,28 @@ class FmnistSweepTest {
             Double window = r.getAs("window");
             if (parse(f[5]) == null || parse(f[6]) == null) assertNull(window);
             else assertEquals(parse(f[6]) - parse(f[5]), window, 0.0);
+            assertEquals(FmnistExperiment.NAME + " " + FmnistExperiment.VERSION, r.getAs("evaluator") + " " + r.getAs("evaluatorVersion"));
         }
         assertEquals(byId.keySet().size() * 2, keys.size());
         assertEquals(1 + 4, Files.readAllLines(out.resolve("results.csv")).size());
-        assertTrue(Files.readString(out.resolve("summary.txt")).contains("evaluator: fmnist-unet 1"));
 
-        SweepOutcome again = runner.run(FmnistSweep.request(s, out.toString(), data.toString(), true), SweepOptions.defaults());
-        assertEquals(0, again.computed());
-        assertEquals(2, again.alreadyDone());
+        StringWriter o2 = new StringWriter();
+        assertEquals(0, FmnistSweep.execute(new PrintWriter(o2), new PrintWriter(new StringWriter()), specFile.toString(), "--output",
+                out.toString(), "--data", data.toString(), "--master", "local[2]"));
+        assertTrue(o2.toString().contains("2 already in the ledger, 0 computed"), o2.toString());
         assertEquals(4, spark.read().parquet(out.resolve("ledger").toString()).count());
+    }
+
+    /** The spec as its YAML file. */
+    static String yaml(FmnistSpec s) {
+        FmnistSettings b = s.base();
+        return "name: " + s.name() + "\ndataDir: /nonexistent\ngrid:\n  classPairs: [[3, 5]]\n  piA: " + s.grid().piA() + "\n  n: " + s.grid().n()
+                + "\n  seeds: " + s.grid().seeds() + "\nbase:\n  width: " + b.width() + "\n  mults: " + b.mults() + "\n  optimizer: "
+                + b.optimizer() + "\n  lr: " + b.lr() + "\n  momentum: " + b.momentum() + "\n  batch: " + b.batch() + "\n  steps: "
+                + b.steps() + "\n  checkpoints: " + b.checkpoints() + "\n  firstCheckpoint: " + b.firstCheckpoint() + "\n  samples: "
+                + b.samples() + "\n  ddimSteps: " + b.ddimSteps() + "\n  sampleBatch: " + b.sampleBatch() + "\n  lossTime: "
+                + b.lossTime() + "\n  testPerClass: " + b.testPerClass() + "\n  memRatio: " + b.memRatio() + "\n  bootstrap: "
+                + b.bootstrap() + "\n  fmemThreshold: " + b.fmemThreshold() + "\n  gapThreshold: " + b.gapThreshold() + "\n";
     }
 
     private static Double parse(String s) {

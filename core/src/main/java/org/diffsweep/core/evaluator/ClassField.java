@@ -1,0 +1,67 @@
+package org.diffsweep.core.evaluator;
+
+/**
+ * Every per-class quantity a grid point reports, in ledger column order: the one place a per-class field is
+ * defined. The ledger, CSV, JSON and the seed aggregation iterate this enum, so adding a field is one constant here
+ * plus the science that computes it. A value that was not computed, or a threshold never reached, is {@code null}.
+ *
+ * <p>Units: {@code tau*} are training times in paper units (theory §12.1); {@code tS}, {@code tC} are diffusion (OU)
+ * times; {@code memEdge*} are eigenvalues of U.
+ */
+public enum ClassField {
+    /** Measured generalization time: half-drop of E_score,c (§12.6). */
+    TAU_GEN("tauGen", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Measured memorization time: first tau with L_gen,c >= deltaGen (§12.6). */
+    TAU_MEM("tauMem", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** tauMem - tauGen (negative: memorized before learned). */
+    WINDOW("window", Type.DOUBLE, Aggregate.NONE),
+    /** A per-class curve crossed its threshold more than once (§12.8). */
+    AMBIGUOUS("ambiguous", Type.BOOLEAN, Aggregate.NONE),
+    /** Predicted tau_gen,c from class-resolved weights of the sampled pooled U (w, §5.3(3)). */
+    TAU_GEN_PRED("tauGenPred", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Predicted tau_mem,c from the same (w). */
+    TAU_MEM_PRED("tauMemPred", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Predicted tau_gen,c from the spectrum of the sampled (n_c/n) U_c alone (cw). */
+    TAU_GEN_PRED_CW("tauGenPredCw", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Predicted tau_mem,c from the same (cw). */
+    TAU_MEM_PRED_CW("tauMemPredCw", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Lower edge (2 % quantile) of the class's memorization sub-bulk, asymptotic theory (§5.4). */
+    MEM_EDGE_LO("memEdgeLo", Type.DOUBLE, Aggregate.NONE),
+    /** Upper edge (98 % quantile) of the same. */
+    MEM_EDGE_HI("memEdgeHi", Type.DOUBLE, Aggregate.NONE),
+    /** Predicted tau_gen,c from the asymptotic class-resolved spectrum (§5.4). */
+    TAU_GEN_THEORY("tauGenTheory", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Predicted tau_mem,c = psi_p / (Delta_t memEdgeLo). */
+    TAU_MEM_THEORY("tauMemTheory", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Per-class speciation time t_S^(c)(kappa), closed form / bisection (§6.2); null if pre-committed. */
+    T_S("tS", Type.DOUBLE, Aggregate.ARITHMETIC),
+    /** Per-class speciation time measured by backward simulation (§6.2). */
+    T_S_MEASURED("tSMeasured", Type.DOUBLE, Aggregate.ARITHMETIC),
+    /** pi_c >= kappa (§12.12). */
+    PRE_COMMITTED("preCommitted", Type.BOOLEAN, Aggregate.NONE),
+    /** Per-class collapse time t_C^(c) (§6.2). */
+    T_C("tC", Type.DOUBLE, Aggregate.NONE);
+
+    /** Value type of a field. */
+    public enum Type { DOUBLE, BOOLEAN }
+
+    /** How seeds of one cell are averaged in reports: geometric mean (times on log scales), arithmetic, or not at all. */
+    public enum Aggregate { GEOMETRIC, ARITHMETIC, NONE }
+
+    private final String column;
+    private final Type type;
+    private final Aggregate aggregate;
+
+    ClassField(String column, Type type, Aggregate aggregate) {
+        this.column = column;
+        this.type = type;
+        this.aggregate = aggregate;
+    }
+
+    /** The field's name in the ledger, CSV and JSON. */
+    public String column() { return column; }
+
+    public Type type() { return type; }
+
+    public Aggregate aggregate() { return aggregate; }
+}

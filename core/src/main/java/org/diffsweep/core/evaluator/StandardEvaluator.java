@@ -1,0 +1,158 @@
+package org.diffsweep.core.evaluator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
+import org.diffsweep.core.dynamics.DynamicsResult;
+import org.diffsweep.core.dynamics.RfDynamics;
+import org.diffsweep.core.dynamics.RfSystem;
+import org.diffsweep.core.features.FeatureSettings;
+import org.diffsweep.core.linalg.LinAlg;
+import java.util.EnumMap;
+import org.diffsweep.core.point.ClassSpec;
+import org.diffsweep.core.point.PointParams;
+import org.diffsweep.core.random.RandomStreams;
+import org.diffsweep.core.speciation.ClassSpeciation;
+import org.diffsweep.core.speciation.Speciation;
+import org.diffsweep.core.speciation.SpeciationOptions;
+import org.diffsweep.core.speciation.SpeciationResult;
+import org.diffsweep.core.spectrum.ClassResolvedSpectrum;
+import org.diffsweep.core.spectrum.ClassSpectrum;
+import org.diffsweep.core.spectrum.SpectrumResult;
+import org.diffsweep.core.spectrum.SpectrumSolver;
+
+/**
+ * The evaluator of every sweep point: for one {@link PointParams} it runs, with all random streams derived from
+ * the pointId (theory §12.10),
+ * <ol>
+ *   <li>the finite-size random-features system — exact-noise U, V per class, one eigendecomposition of the pooled
+ *       U — and its closed-form training dynamics, giving the measured per-class times (§12.6);</li>
+ *   <li>the class-resolved spectrum of that sampled U, definitions (w) and (cw) (§5.3(3), §12.7);</li>
+ *   <li>the asymptotic spectrum from the reduced saddle point (§5.4) with its per-class predictions;</li>
+ *   <li>speciation: closed form / bisection and backward-diffusion measurement (§6.2, §12.9).</li>
+ * </ol>
+ * A stage that fails numerically (non-convergence, NaN) leaves its fields null and turns the status to
+ * {@link PointStatus#PARTIAL} with a diagnostic; other exceptions are bugs and propagate.
+ */
+public final class StandardEvaluator implements Evaluator<PointParams, PointResult> {
+    /** Evaluator name, part of every pointId. */
+    public static final String NAME = "rf-gmm";
+    /** Bump when results for the same point change. */
+    public static final String VERSION = "1";
+
+    private final SpeciationOptions speciationOptions;
+
+    /** With the default backward simulation (1000 trajectories, 400 steps). */
+    public StandardEvaluator() { this(SpeciationOptions.DEFAULT); }
+
+    public StandardEvaluator(SpeciationOptions speciationOptions) { this.speciationOptions = speciationOptions; }
+
+    @Override public String name() { return NAME; }
+
+    @Override public String version() { return VERSION; }
+
+    @Override
+    public PointResult evaluate(PointParams params, String pointId) { return evaluateDetailed(params, pointId).result(); }
+
+    /**
+     * Everything computed for one point: the flat result plus each stage's full output (null when the stage
+     * failed), for commands that print curves or densities.
+     */
+    public record Detailed(PointResult result, DynamicsResult dynamics, ClassResolvedSpectrum sampledSpectrum,
+                           SpectrumResult spectrum, SpeciationResult speciation) {}
+
+    /** Runs every stage; see the class comment. */
+    public Detailed evaluateDetailed(PointParams params, String pointId) {
+        RandomStreams streams = RandomStreams.forKey(pointId);
+        LinAlg la = LinAlg.best();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+
+        DynamicsResult dyn = null;
+        ClassResolvedSpectrum sampled = null;
+        long t0 = System.nanoTime();
+        try {
+            RfSystem sys = RfSystem.build(params, streams, FeatureSettings.DEFAULT, la);
+            dyn = RfDynamics.run(sys, params, la);
+            seconds.put("features", dyn.timings().featuresMs() / 1e3);
+            seconds.put("eigen", dyn.timings().eigenMs() / 1e3);
+            seconds.put("projections", dyn.timings().projectionMs() / 1e3);
+            seconds.put("curves", dyn.timings().curvesMs() / 1e3);
+            long s0 = System.nanoTime();
+            sampled = ClassResolvedSpectrum.of(sys.moments(), sys.eigenvalues(), sys.eigenvectors(), la);
+            seconds.put("sampledSpectrum", (System.nanoTime() - s0) / 1e9);
+        } catch (ArithmeticException e) {
+            problems.add("dynamics: " + e.getMessage());
+            seconds.put("dynamics", (System.nanoTime() - t0) / 1e9);
+        }
+
+        SpectrumResult spec = null;
+        long s1 = System.nanoTime();
+        try {
+            spec = SpectrumSolver.solve(params);
+            if (spec.failures() > 0) problems.add("spectrum: " + spec.failures() + " lambda points did not converge");
+        } catch (ArithmeticException e) {
+            problems.add("spectrum: " + e.getMessage());
+        }
+        seconds.put("spectrum", (System.nanoTime() - s1) / 1e9);
+
+        SpeciationResult sp = null;
+        long s2 = System.nanoTime();
+        try {
+            sp = Speciation.analyse(params, streams, speciationOptions);
+        } catch (ArithmeticException e) {
+            problems.add("speciation: " + e.getMessage());
+        }
+        seconds.put("speciation", (System.nanoTime() - s2) / 1e9);
+
+        List<ClassResult> classes = new ArrayList<>();
+        for (int c = 0; c < params.numClasses(); c++) {
+            classes.add(classResult(params, c, dyn, sampled, spec, sp));
+        }
+        PointStatus status = problems.isEmpty() ? PointStatus.OK
+                : (dyn == null && spec == null && sp == null ? PointStatus.FAILED : PointStatus.PARTIAL);
+        PointResult result = new PointResult(status, String.join("; ", problems), sp == null ? null : finite(sp.tS()),
+                classes, seconds);
+        return new Detailed(result, dyn, sampled, spec, sp);
+    }
+
+    private static ClassResult classResult(PointParams params, int c, DynamicsResult dyn, ClassResolvedSpectrum sampled,
+                                           SpectrumResult spec, SpeciationResult sp) {
+        ClassSpec cs = params.classes().get(c);
+        MeasuredClassTimes ct = dyn == null ? null : dyn.classes().get(c);
+        ClassResolvedSpectrum.SampledClassSpectrum w = sampled == null ? null : sampled.classes().get(c);
+        ClassSpectrum th = spec == null || spec.classes().isEmpty() ? null : spec.classes().get(c);
+        ClassSpeciation cspec = sp == null ? null : sp.classes().get(c);
+        Map<ClassField, Object> f = new EnumMap<>(ClassField.class);
+        if (ct != null) {
+            f.put(ClassField.TAU_GEN, ct.tauGen());
+            f.put(ClassField.TAU_MEM, ct.tauMem());
+            f.put(ClassField.WINDOW, ct.window());
+        }
+        f.put(ClassField.AMBIGUOUS, ct != null && ct.ambiguous());
+        if (w != null) {
+            f.put(ClassField.TAU_GEN_PRED, finite(w.tauGenPred()));
+            f.put(ClassField.TAU_MEM_PRED, finite(w.tauMemPred()));
+            f.put(ClassField.TAU_GEN_PRED_CW, finite(w.tauGenPredCw()));
+            f.put(ClassField.TAU_MEM_PRED_CW, finite(w.tauMemPredCw()));
+        }
+        if (th != null) {
+            f.put(ClassField.MEM_EDGE_LO, finite(th.memEdgeLo()));
+            f.put(ClassField.MEM_EDGE_HI, finite(th.memEdgeHi()));
+            f.put(ClassField.TAU_GEN_THEORY, finite(th.tauGenPred()));
+            f.put(ClassField.TAU_MEM_THEORY, finite(th.tauMemPred()));
+        }
+        if (cspec != null) {
+            f.put(ClassField.T_S, cspec.tS());
+            f.put(ClassField.T_S_MEASURED, cspec.tSMeasured());
+            f.put(ClassField.PRE_COMMITTED, cspec.preCommitted());
+            f.put(ClassField.T_C, cspec.tC());
+        }
+        return ClassResult.of(cs.name(), cs.weight(), params.classSize(c), f);
+    }
+
+    /** NaN and infinities become null: a quantity that does not exist is absent, never made up. */
+    static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+}

@@ -1,0 +1,60 @@
+package org.diffsweep.core.evaluator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.diffsweep.core.dynamics.DynamicsResult;
+import org.diffsweep.core.dynamics.RfDynamics;
+import org.diffsweep.core.point.ClassSpec;
+import org.diffsweep.core.point.NoiseMode;
+import org.diffsweep.core.point.PointParams;
+import org.diffsweep.core.point.TauGrid;
+import org.diffsweep.core.random.RandomStreams;
+import org.diffsweep.core.speciation.Speciation;
+import org.diffsweep.core.speciation.SpeciationOptions;
+import org.diffsweep.core.speciation.SpeciationResult;
+import org.junit.jupiter.api.Test;
+
+class StandardEvaluatorTest {
+    private static final SpeciationOptions FAST = SpeciationOptions.DEFAULT.withTrajectories(200).withSteps(100);
+    private static final PointParams POINT = new PointParams(24, 4, 2, 0.01, 1, List.of(
+            new ClassSpec("A", 0.5, 1.0, 0, 2.0), new ClassSpec("B", 0.5, 1.0, 180, 0.5)),
+            0.01, 0.9, new TauGrid(1e-2, 1e7, 80), NoiseMode.EXACT);
+
+    /** The flat row carries exactly what each engine computes on its own with the same streams. */
+    @Test
+    void resultRowsMatchTheEnginesRunSeparately() {
+        StandardEvaluator ev = new StandardEvaluator(FAST);
+        PointResult r = ev.evaluate(POINT, "id-1");
+        assertEquals(PointStatus.OK, r.status(), r.diagnostic());
+        DynamicsResult dyn = RfDynamics.run(POINT, RandomStreams.forKey("id-1"));
+        SpeciationResult sp = Speciation.analyse(POINT, RandomStreams.forKey("id-1"), FAST);
+        for (int c = 0; c < 2; c++) {
+            ClassResult row = r.classes().get(c);
+            assertEquals(POINT.classes().get(c).name(), row.name());
+            assertEquals(POINT.classSize(c), row.nTrain());
+            assertEquals(dyn.classes().get(c).tauGen(), row.tauGen());
+            assertEquals(dyn.classes().get(c).tauMem(), row.tauMem());
+            assertEquals(sp.classes().get(c).tS(), row.number(ClassField.T_S));
+            assertEquals(sp.classes().get(c).tSMeasured(), row.number(ClassField.T_S_MEASURED));
+            assertNotNull(row.number(ClassField.TAU_GEN_PRED), "w prediction");
+            assertNotNull(row.number(ClassField.TAU_GEN_THEORY), "asymptotic prediction");
+        }
+        assertEquals(sp.tS(), r.globalTS());
+        assertTrue(r.stageSeconds().containsKey("eigen") && r.stageSeconds().containsKey("spectrum"));
+    }
+
+    /** Same pointId: identical rows (§12.10); another pointId draws other W and data, so measured times move. */
+    @Test
+    void deterministicGivenThePointId() {
+        StandardEvaluator ev = new StandardEvaluator(FAST);
+        List<ClassResult> a = ev.evaluate(POINT, "id-2").classes();
+        List<ClassResult> b = ev.evaluate(POINT, "id-2").classes();
+        List<ClassResult> c = ev.evaluate(POINT, "id-3").classes();
+        assertEquals(a, b);
+        assertNotEquals(a.get(0).tauMem(), c.get(0).tauMem());
+    }
+}

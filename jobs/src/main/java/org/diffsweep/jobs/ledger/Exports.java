@@ -1,0 +1,83 @@
+package org.diffsweep.jobs.ledger;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.diffsweep.jobs.phase.PhaseCell;
+import org.diffsweep.jobs.phase.PhaseTables;
+
+/**
+ * Tables exported from a ledger with Spark: {@code results.csv} (the deduplicated ledger, streamed to the driver in
+ * point order, so driver memory stays bounded) and {@code phase.parquet} (the phase table).
+ */
+public final class Exports {
+    public static final String RESULTS_CSV = "results.csv";
+    public static final String PHASE_PARQUET = "phase.parquet";
+
+    private Exports() {}
+
+    /**
+     * Writes {@code results.csv}: every column of {@code view} (the ledger's columns and {@code wave}), one row per
+     * (point, class), ordered by point index and class; doubles in Java's shortest round-trip form, null as empty.
+     * Written to a temporary file and renamed.
+     */
+    public static void resultsCsv(Ledger out, Dataset<Row> view) throws IOException {
+        String[] cols = view.columns();
+        Path tmp = out.file("." + RESULTS_CSV + ".tmp");
+        Iterator<Row> it = view.orderBy(LedgerTable.POINT_INDEX.name(), LedgerTable.CLASS_INDEX.name()).toLocalIterator();
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(out.fs().create(tmp, true), StandardCharsets.UTF_8))) {
+            w.write(String.join(",", cols));
+            w.write('\n');
+            StringBuilder b = new StringBuilder();
+            while (it.hasNext()) {
+                Row r = it.next();
+                b.setLength(0);
+                for (int k = 0; k < cols.length; k++) {
+                    if (k > 0) b.append(',');
+                    if (!r.isNullAt(k)) b.append(csv(r.get(k)));
+                }
+                w.write(b.append('\n').toString());
+            }
+        }
+        Path target = out.file(RESULTS_CSV);
+        if (out.fs().exists(target)) out.fs().delete(target, false);
+        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+    }
+
+    /** CSV field: doubles in Java's shortest round-trip form, strings quoted when needed. */
+    static String csv(Object o) {
+        String s = String.valueOf(o);
+        if (o instanceof String && (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /** Writes {@code phase.parquet}: the phase table, same columns as phase.csv. */
+    public static void phaseParquet(SparkSession spark, Ledger out, List<PhaseCell> cells) {
+        StructType st = new StructType();
+        for (PhaseTables.CellColumn col : PhaseTables.COLUMNS) st = st.add(col.name(), col.type());
+        List<Row> rows = new ArrayList<>(cells.size());
+        for (PhaseCell c : cells) {
+            Object[] v = new Object[PhaseTables.COLUMNS.size()];
+            for (int k = 0; k < v.length; k++) {
+                Object x = PhaseTables.COLUMNS.get(k).value().apply(c);
+                v[k] = x instanceof Double d && d.isNaN() ? null : x;
+            }
+            rows.add(RowFactory.create(v));
+        }
+        spark.createDataFrame(rows, st).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.file(PHASE_PARQUET).toString());
+    }
+}

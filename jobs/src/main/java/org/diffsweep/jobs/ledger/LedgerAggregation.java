@@ -1,0 +1,231 @@
+package org.diffsweep.jobs.ledger;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.log;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.ReduceFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.diffsweep.core.evaluator.ClassField;
+import org.diffsweep.jobs.phase.CellKey;
+import org.diffsweep.jobs.phase.CellStats;
+import org.diffsweep.jobs.phase.PairSample;
+import org.diffsweep.jobs.phase.PhaseAggregator;
+import org.diffsweep.jobs.phase.PhaseTables;
+import org.diffsweep.jobs.phase.SliceLayout;
+
+/**
+ * The Spark aggregation of a Gaussian-mixture ledger into {@link AggregatedLedger} (design data-flow step 6), used
+ * by the report, the summary and the refinement loop alike. Rows are deduplicated on (pointId, classIndex) (a retried
+ * or re-run wave may have written a point twice). Pairing the two class rows of a point and the seed aggregation run
+ * on the executors (partitions by pointId, {@link PhaseAggregator#accumulate} per partition, reduced with
+ * {@link PhaseAggregator#merge}); the driver receives one accumulator per (slice, metric, cell), the per-cell class
+ * means (a Spark SQL aggregate), the status counts and at most {@link #MAX_PROBLEMS} problem points.
+ */
+public final class LedgerAggregation {
+    /** Two class weights closer than this are equal: the point is balanced (theory §12.8). */
+    public static final double BALANCE_TOLERANCE = 1e-12;
+    /** Most problem points listed. */
+    public static final int MAX_PROBLEMS = 500;
+
+    private LedgerAggregation() {}
+
+    /** The deduplicated ledger rows (every column, {@code wave} included). Call only when the ledger has data. */
+    public static Dataset<Row> view(SparkSession spark, Ledger ledger, List<String> axes) {
+        return ledger.readAll(spark, MixtureTable.TABLE, axes)
+                .dropDuplicates(LedgerTable.POINT_ID.name(), LedgerTable.CLASS_INDEX.name());
+    }
+
+    /** Aggregates the ledger of {@code ledger}, whose sweep has axes {@code axes} (spec order). */
+    public static AggregatedLedger aggregate(SparkSession spark, Ledger ledger, List<String> axes) {
+        Dataset<Row> view = view(spark, ledger, axes).cache();
+        try {
+            return aggregate(view, axes);
+        } finally {
+            view.unpersist();
+        }
+    }
+
+    /** Aggregates an already deduplicated {@link #view}. */
+    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes) {
+        Map<String, TreeSet<Double>> values = new LinkedHashMap<>();
+        for (String a : axes) values.put(a, new TreeSet<>());
+        if (!axes.isEmpty()) {
+            Column[] cols = axes.stream().map(a -> col(LedgerTable.axisColumn(a))).toArray(Column[]::new);
+            for (Row r : view.select(cols).distinct().collectAsList()) {
+                for (int k = 0; k < axes.size(); k++) if (!r.isNullAt(k)) values.get(axes.get(k)).add(((Number) r.get(k)).doubleValue());
+            }
+        }
+        SliceLayout layout = SliceLayout.of(axes, values);
+        Partial cells = layout.hasMap()
+                ? deserialize(view.repartition(col(LedgerTable.POINT_ID.name()))
+                        .mapPartitions(new Accumulate(layout), Encoders.BINARY()).reduce((ReduceFunction<byte[]>) LedgerAggregation::mergeBytes))
+                : new Partial(new HashMap<>(), new HashSet<>());
+        Map<String, Long> status = new TreeMap<>();
+        for (Row r : view.where(col(LedgerTable.CLASS_INDEX.name()).equalTo(0)).groupBy(LedgerTable.STATUS.name()).count().collectAsList()) {
+            status.put(r.getString(0), r.getLong(1));
+        }
+        return new AggregatedLedger(axes, values, layout, cells.stats(), cells.balanced(), classMeans(view, axes),
+                problems(view, axes), status, distinct(view, LedgerTable.CODE_VERSION), distinct(view, LedgerTable.SPEC_HASH));
+    }
+
+    private static TreeSet<String> distinct(Dataset<Row> view, org.diffsweep.jobs.ledger.Column<?> c) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Row r : view.select(c.name()).distinct().collectAsList()) if (!r.isNullAt(0)) out.add(r.getString(0));
+        return out;
+    }
+
+    /** Per (axis values, class index <= 1): seed means of the aggregated class fields and of the global t_S. */
+    private static Map<List<Double>, Map<String, Double>> classMeans(Dataset<Row> view, List<String> axes) {
+        List<Column> group = new ArrayList<>();
+        for (String a : axes) group.add(col(LedgerTable.axisColumn(a)));
+        group.add(col(LedgerTable.CLASS_INDEX.name()));
+        List<String> names = new ArrayList<>();
+        List<Boolean> geometric = new ArrayList<>();
+        List<Column> aggs = new ArrayList<>();
+        for (ClassField f : ClassField.values()) {
+            if (f.aggregate() == ClassField.Aggregate.NONE) continue;
+            boolean geo = f.aggregate() == ClassField.Aggregate.GEOMETRIC;
+            names.add(f.column());
+            geometric.add(geo);
+            aggs.add(geo ? avg(log(col(f.column()))) : avg(col(f.column())));
+        }
+        names.add(AggregatedLedger.GLOBAL_TS);
+        geometric.add(false);
+        aggs.add(avg(col(MixtureTable.GLOBAL_TS.name())));
+        Dataset<Row> agg = view.where(col(LedgerTable.CLASS_INDEX.name()).leq(1)).groupBy(group.toArray(new Column[0]))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        Map<List<Double>, Map<String, Double>> out = new HashMap<>();
+        for (Row r : agg.collectAsList()) {
+            List<Double> key = new ArrayList<>();
+            for (int k = 0; k <= axes.size(); k++) key.add(r.isNullAt(k) ? null : ((Number) r.get(k)).doubleValue());
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (int k = 0; k < names.size(); k++) {
+                int i = axes.size() + 1 + k;
+                v.put(names.get(k), r.isNullAt(i) ? Double.NaN : geometric.get(k) ? Math.exp(r.getDouble(i)) : r.getDouble(i));
+            }
+            out.put(key, v);
+        }
+        return out;
+    }
+
+    private static List<ProblemPoint> problems(Dataset<Row> view, List<String> axes) {
+        Dataset<Row> bad = view.where(col(LedgerTable.STATUS.name()).notEqual("OK").and(col(LedgerTable.CLASS_INDEX.name()).equalTo(0))
+                        .or(col(ClassField.AMBIGUOUS.column()).equalTo(true)))
+                .orderBy(col(LedgerTable.POINT_INDEX.name()), col(LedgerTable.CLASS_INDEX.name())).limit(MAX_PROBLEMS);
+        List<ProblemPoint> out = new ArrayList<>();
+        for (Row r : bad.collectAsList()) {
+            StringBuilder c = new StringBuilder();
+            for (String a : axes) {
+                Object v = r.get(r.fieldIndex(LedgerTable.axisColumn(a)));
+                c.append(a).append('=').append(v == null ? "null" : PhaseTables.shortNumber(((Number) v).doubleValue())).append(", ");
+            }
+            c.append("seed=").append(MixtureTable.SEED.decode(r));
+            String st = (String) LedgerTable.STATUS.decode(r);
+            String diag = (String) LedgerTable.DIAGNOSTIC.decode(r);
+            if (Boolean.TRUE.equals(MixtureTable.column(ClassField.AMBIGUOUS).decode(r))) {
+                st = "OK".equals(st) ? "AMBIGUOUS" : st + "+AMBIGUOUS";
+                diag = "class " + MixtureTable.CLASS_NAME.decode(r) + ": a learning curve crosses its threshold more than once"
+                        + (diag == null || diag.isBlank() ? "" : "; " + diag);
+            }
+            out.add(new ProblemPoint((String) LedgerTable.POINT_ID.decode(r), c.toString(), st, diag == null ? "" : diag));
+        }
+        return out;
+    }
+
+    /** The executor-side result: seed statistics per cell and the cells whose points are balanced. */
+    record Partial(Map<CellKey, CellStats> stats, Set<List<Object>> balanced) implements Serializable {}
+
+    /** Pairs the class rows of each point of one partition and accumulates them. */
+    static final class Accumulate implements MapPartitionsFunction<Row, byte[]> {
+        private final SliceLayout layout;
+
+        Accumulate(SliceLayout layout) { this.layout = layout; }
+
+        @Override
+        public Iterator<byte[]> call(Iterator<Row> it) {
+            Map<String, Row[]> open = new HashMap<>();
+            while (it.hasNext()) {
+                Row r = it.next();
+                int ci = ((Number) LedgerTable.CLASS_INDEX.decode(r)).intValue();
+                if (ci > 1) continue; // the phase diagram compares the first two classes (A, B)
+                open.computeIfAbsent((String) LedgerTable.POINT_ID.decode(r), z -> new Row[2])[ci] = r;
+            }
+            String xc = LedgerTable.axisColumn(layout.x().name()), yc = LedgerTable.axisColumn(layout.y().name());
+            List<PairSample> samples = new ArrayList<>();
+            Set<List<Object>> balanced = new HashSet<>();
+            for (Map.Entry<String, Row[]> e : open.entrySet()) {
+                Row[] ab = e.getValue();
+                Row any = ab[0] != null ? ab[0] : ab[1];
+                Double x = number(any, xc), y = number(any, yc);
+                if (x == null || y == null) continue;
+                double[] sv = new double[layout.slices().size()];
+                for (int k = 0; k < sv.length; k++) {
+                    Double v = number(any, LedgerTable.axisColumn(layout.slices().get(k)));
+                    sv[k] = v == null ? Double.NaN : v;
+                }
+                String slice = layout.label(sv);
+                samples.add(new PairSample(slice, x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(), e.getKey(),
+                        ab[0] == null ? null : MixtureTable.classResult(ab[0]), ab[1] == null ? null : MixtureTable.classResult(ab[1])));
+                if (ab[0] != null && ab[1] != null && Math.abs(MixtureTable.WEIGHT.number(ab[0]) - MixtureTable.WEIGHT.number(ab[1])) <= BALANCE_TOLERANCE) {
+                    balanced.add(List.of(slice, x, y));
+                }
+            }
+            return List.of(serialize(new Partial(new HashMap<>(PhaseAggregator.standard().accumulate(samples)), balanced))).iterator();
+        }
+    }
+
+    private static Double number(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+    }
+
+    static byte[] mergeBytes(byte[] a, byte[] b) {
+        Partial x = deserialize(a), y = deserialize(b);
+        Set<List<Object>> bal = new HashSet<>(x.balanced());
+        bal.addAll(y.balanced());
+        return serialize(new Partial(new HashMap<>(PhaseAggregator.merge(x.stats(), y.stats())), bal));
+    }
+
+    static byte[] serialize(Serializable o) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Partial deserialize(byte[] b) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
+            return (Partial) in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
