@@ -37,9 +37,7 @@ public final class Main implements Callable<Integer> {
         return CliSupport.BAD_INPUT;
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine(new MixtureModel()).execute(args));
-    }
+    public static void main(String[] args) { System.exit(commandLine(new MixtureModel()).execute(args)); }
 
     /** The full command tree; sweeps evaluate with {@code model} (tests pass a fake evaluator). */
     public static CommandLine commandLine(MixtureModel model) {
@@ -77,9 +75,7 @@ public final class Main implements Callable<Integer> {
 
         PrintWriter err() { return spec.commandLine().getErr(); }
 
-        void print(Map<String, Object> fields) {
-            Output.print(new Report(fields, List.of()), json, out(), err());
-        }
+        void print(Map<String, Object> fields) { Output.print(new Report(fields, List.of()), json, out(), err()); }
     }
 
     /** The {@code run --dry-run} report: name, specHash, outputDir, sizes, axes with their values, base point. */

@@ -49,9 +49,7 @@ public final class Output {
     }
 
     /** The JSON text of a JSON-ready map. */
-    public static String toJson(Object fields) {
-        return Json.ordered(fields);
-    }
+    public static String toJson(Object fields) { return Json.ordered(fields); }
 
     /** The text rendering of a JSON-ready map. */
     public static String toText(Object fields) {
@@ -138,7 +136,5 @@ public final class Output {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String pad(String s, int w) {
-        return s.length() >= w ? s : s + " ".repeat(w - s.length());
-    }
+    private static String pad(String s, int w) { return s.length() >= w ? s : s + " ".repeat(w - s.length()); }
 }

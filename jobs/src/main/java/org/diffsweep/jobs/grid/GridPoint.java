@@ -12,7 +12,5 @@ import java.util.Map;
  * @param <P>          the point type
  */
 public record GridPoint<P>(long index, P params, Map<String, Double> coordinates, int seedIndex) {
-    public GridPoint {
-        coordinates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates));
-    }
+    public GridPoint { coordinates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates)); }
 }

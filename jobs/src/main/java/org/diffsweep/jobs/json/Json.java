@@ -23,19 +23,13 @@ public final class Json {
     private static final ObjectMapper ORDERED = MAPPER.copy().disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** Pretty JSON of a value tree (maps, lists, records, numbers, strings), keys sorted, plus a final newline. */
-    public static String sorted(Object value) {
-        return write(MAPPER, value) + "\n";
-    }
+    public static String sorted(Object value) { return write(MAPPER, value) + "\n"; }
 
     /** Pretty JSON keeping map insertion order (no final newline). */
-    public static String ordered(Object value) {
-        return write(ORDERED, value);
-    }
+    public static String ordered(Object value) { return write(ORDERED, value); }
 
     /** The JSON tree of a value (insertion order kept). */
-    public static JsonNode tree(Object value) {
-        return ORDERED.valueToTree(value);
-    }
+    public static JsonNode tree(Object value) { return ORDERED.valueToTree(value); }
 
     /** A record (or bean) as an insertion-ordered map of its properties. */
     @SuppressWarnings("unchecked")

@@ -40,9 +40,7 @@ public record AggregatedLedger(List<String> axes, Map<String, TreeSet<Double>> a
     public static final String GLOBAL_TS = MixtureTable.GLOBAL_TS.name();
 
     /** Points in the ledger (deduplicated). */
-    public long points() {
-        return statusCounts.values().stream().mapToLong(Long::longValue).sum();
-    }
+    public long points() { return statusCounts.values().stream().mapToLong(Long::longValue).sum(); }
 
     /** The phase table: seed mean, interval, sign and phase of every (slice, metric, cell), at 95 % confidence. */
     public List<PhaseCell> phaseCells() {
@@ -50,7 +48,5 @@ public record AggregatedLedger(List<String> axes, Map<String, TreeSet<Double>> a
     }
 
     /** Points whose status is not OK. */
-    public long notOk() {
-        return points() - statusCounts.getOrDefault("OK", 0L);
-    }
+    public long notOk() { return points() - statusCounts.getOrDefault("OK", 0L); }
 }

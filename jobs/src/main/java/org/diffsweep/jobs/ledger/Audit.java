@@ -37,13 +37,9 @@ public record Audit(long gridPoints, long presentPoints, long rows, long duplica
             long inGrid = present.join(gridIds, id).count();
             long waves = cached.select(LedgerTable.WAVE).distinct().count();
             return new Audit(gridPoints, inGrid, rows, dup, present.count() - inGrid, waves);
-        } finally {
-            cached.unpersist();
-        }
+        } finally { cached.unpersist(); }
     }
 
     /** An empty ledger. */
-    public static Audit empty(long gridPoints) {
-        return new Audit(gridPoints, 0, 0, 0, 0, 0);
-    }
+    public static Audit empty(long gridPoints) { return new Audit(gridPoints, 0, 0, 0, 0, 0); }
 }

@@ -33,9 +33,7 @@ public record Column<R>(String name, ColumnType type, boolean nullable, Getter<R
     }
 
     /** The Spark schema field. */
-    public StructField field() {
-        return DataTypes.createStructField(name, type.sparkType(), nullable);
-    }
+    public StructField field() { return DataTypes.createStructField(name, type.sparkType(), nullable); }
 
     /** This column's value in a Spark row (null when SQL null); integer columns as {@link Number}. */
     public Object decode(Row r) {

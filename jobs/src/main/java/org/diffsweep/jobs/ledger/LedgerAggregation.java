@@ -63,9 +63,7 @@ public final class LedgerAggregation {
         Dataset<Row> view = view(spark, ledger, axes).cache();
         try {
             return aggregate(view, axes);
-        } finally {
-            view.unpersist();
-        }
+        } finally { view.unpersist(); }
     }
 
     /** Aggregates an already deduplicated {@link #view}. */

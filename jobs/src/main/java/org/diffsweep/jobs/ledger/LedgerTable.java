@@ -122,9 +122,7 @@ public final class LedgerTable<P, R extends Evaluated> implements Serializable {
     }
 
     /** The schema with the {@link #WAVE} partition column, as a whole ledger reads. */
-    public StructType schemaWithWave(List<String> axes) {
-        return schema(axes).add(WAVE, DataTypes.IntegerType, false);
-    }
+    public StructType schemaWithWave(List<String> axes) { return schema(axes).add(WAVE, DataTypes.IntegerType, false); }
 
     /** The ledger rows of one evaluated point, in row order. */
     public List<Row> rows(GridPoint<P> gp, String pointId, List<String> axes, R result, double wallSeconds, Provenance prov) {

@@ -38,9 +38,7 @@ public final class MixtureModel implements SweepModel<PointParams, PointResult> 
     private final String version;
 
     /** The production model: {@link StandardEvaluator}. */
-    public MixtureModel() {
-        this(StandardEvaluator::new, StandardEvaluator.NAME, StandardEvaluator.VERSION);
-    }
+    public MixtureModel() { this(StandardEvaluator::new, StandardEvaluator.NAME, StandardEvaluator.VERSION); }
 
     /** Another evaluator of the same points (tests); {@code name}/{@code version} must be the evaluator's own. */
     public MixtureModel(Factory factory, String name, String version) {

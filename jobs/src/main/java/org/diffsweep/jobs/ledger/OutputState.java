@@ -19,9 +19,7 @@ import org.diffsweep.jobs.json.Json;
 public record OutputState(List<Integer> waves) {
     public static final String FILE = "_outputs.json";
 
-    public OutputState {
-        waves = List.copyOf(waves);
-    }
+    public OutputState { waves = List.copyOf(waves); }
 
     /** The ledger's state now. */
     public static OutputState of(Ledger ledger) throws IOException {

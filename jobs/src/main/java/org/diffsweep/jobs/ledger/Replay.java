@@ -138,9 +138,7 @@ public final class Replay {
                 rows.size(), compared.size(), List.copyOf(diffs), secs);
     }
 
-    private static Result unknown(String id, String msg) {
-        return new Result(Status.UNKNOWN, id, -1, msg, 0, 0, List.of(), 0);
-    }
+    private static Result unknown(String id, String msg) { return new Result(Status.UNKNOWN, id, -1, msg, 0, 0, List.of(), 0); }
 
     /** The grid point with this id: at the stored index, else by scan. */
     private static <P> GridPoint<P> locate(Grid<P> grid, SweepModel<P, ?> model, long stored, String id) {

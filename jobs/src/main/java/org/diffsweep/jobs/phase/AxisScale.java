@@ -11,16 +11,12 @@ public enum AxisScale {
     /** Axis value → internal coordinate. */
     public double toInternal(double v) {
         if (this == LOG) {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("log axis needs positive values, got " + v);
-            }
+            if (!(v > 0)) throw new IllegalArgumentException("log axis needs positive values, got " + v);
             return Math.log(v);
         }
         return v;
     }
 
     /** Internal coordinate → axis value. */
-    public double fromInternal(double u) {
-        return this == LOG ? Math.exp(u) : u;
-    }
+    public double fromInternal(double u) { return this == LOG ? Math.exp(u) : u; }
 }

@@ -39,7 +39,5 @@ public interface BaselineRule {
     }
 
     /** The slice's y axis is the imbalance ratio: the baseline is (x, {@code balancedY}) in the same slice (tests). */
-    static BaselineRule alongY(double balancedY) {
-        return k -> new CellKey(k.slice(), k.metric(), k.x(), balancedY);
-    }
+    static BaselineRule alongY(double balancedY) { return k -> new CellKey(k.slice(), k.metric(), k.x(), balancedY); }
 }

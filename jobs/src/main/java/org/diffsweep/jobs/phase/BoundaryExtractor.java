@@ -27,27 +27,17 @@ public final class BoundaryExtractor {
         int ny = field.y().size();
         double[] u = new double[nx];
         double[] v = new double[ny];
-        for (int i = 0; i < nx; i++) {
-            u[i] = field.x().internal(i);
-        }
-        for (int j = 0; j < ny; j++) {
-            v[j] = field.y().internal(j);
-        }
+        for (int i = 0; i < nx; i++) u[i] = field.x().internal(i);
+        for (int j = 0; j < ny; j++) v[j] = field.y().internal(j);
         ContourTracer.Vertices vs = new ContourTracer.Vertices() {
             @Override
-            public double u(long id) {
-                return u[(int) (id % nx)];
-            }
+            public double u(long id) { return u[(int) (id % nx)]; }
 
             @Override
-            public double v(long id) {
-                return v[(int) (id / nx)];
-            }
+            public double v(long id) { return v[(int) (id / nx)]; }
 
             @Override
-            public double value(long id) {
-                return field.values()[(int) id];
-            }
+            public double value(long id) { return field.values()[(int) id]; }
         };
         ContourTracer t = new ContourTracer(vs, field.x().scale(), field.y().scale(), refiner);
         for (int j = 0; j + 1 < ny; j++) {
@@ -72,14 +62,10 @@ public final class BoundaryExtractor {
         values.forEach((p, val) -> byId.put(p.ix() * stride + p.iy(), val));
         ContourTracer.Vertices vs = new ContourTracer.Vertices() {
             @Override
-            public double u(long id) {
-                return lattice.u(id / stride);
-            }
+            public double u(long id) { return lattice.u(id / stride); }
 
             @Override
-            public double v(long id) {
-                return lattice.v(id % stride);
-            }
+            public double v(long id) { return lattice.v(id % stride); }
 
             @Override
             public double value(long id) {
@@ -91,9 +77,7 @@ public final class BoundaryExtractor {
         for (Quadtree.Leaf leaf : Quadtree.leaves(lattice, values.keySet())) {
             List<LatticePoint> ring = Quadtree.ring(leaf, values.keySet());
             long[] ids = new long[ring.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = ring.get(k).ix() * stride + ring.get(k).iy();
-            }
+            for (int k = 0; k < ids.length; k++) ids[k] = ring.get(k).ix() * stride + ring.get(k).iy();
             t.addCell(ids);
         }
         return t.polylines();
@@ -104,9 +88,7 @@ public final class BoundaryExtractor {
         List<BoundaryPoint> out = new ArrayList<>();
         for (int p = 0; p < lines.size(); p++) {
             Polyline l = lines.get(p);
-            for (int k = 0; k < l.size(); k++) {
-                out.add(new BoundaryPoint(slice, series, p, k, l.x()[k], l.y()[k]));
-            }
+            for (int k = 0; k < l.size(); k++) out.add(new BoundaryPoint(slice, series, p, k, l.x()[k], l.y()[k]));
         }
         return out;
     }

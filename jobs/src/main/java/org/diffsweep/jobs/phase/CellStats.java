@@ -27,7 +27,5 @@ public record CellStats(RunningStats stats, long missing, long ambiguous) implem
     }
 
     /** Seeds seen, missing ones included. */
-    public long seeds() {
-        return stats.count() + missing;
-    }
+    public long seeds() { return stats.count() + missing; }
 }

@@ -26,9 +26,7 @@ final class ContourTracer {
     }
 
     private record Edge(long a, long b) {
-        static Edge of(long p, long q) {
-            return p < q ? new Edge(p, q) : new Edge(q, p);
-        }
+        static Edge of(long p, long q) { return p < q ? new Edge(p, q) : new Edge(q, p); }
     }
 
     private static final double SOLVER_ABS = 1e-13;
@@ -54,21 +52,15 @@ final class ContourTracer {
         double sum = 0;
         for (int k = 0; k < n; k++) {
             f[k] = vertices.value(ring[k]);
-            if (Double.isNaN(f[k])) {
-                return;
-            }
+            if (Double.isNaN(f[k])) return;
             sum += f[k];
         }
         List<Integer> at = new ArrayList<>(); // ring-edge index of each crossing
         for (int k = 0; k < n; k++) {
-            if ((f[k] >= 0) != (f[(k + 1) % n] >= 0)) {
-                at.add(k);
-            }
+            if ((f[k] >= 0) != (f[(k + 1) % n] >= 0)) at.add(k);
         }
         int m = at.size();
-        if (m == 0) {
-            return;
-        }
+        if (m == 0) return;
         boolean centrePositive = sum / n >= 0;
         int start = 0;
         if (m > 2) {
@@ -124,24 +116,18 @@ final class ContourTracer {
     List<Polyline> polylines() {
         Map<Edge, List<Integer>> touching = new HashMap<>();
         for (int i = 0; i < segments.size(); i++) {
-            for (Edge e : segments.get(i)) {
-                touching.computeIfAbsent(e, z -> new ArrayList<>(2)).add(i);
-            }
+            for (Edge e : segments.get(i)) touching.computeIfAbsent(e, z -> new ArrayList<>(2)).add(i);
         }
         boolean[] used = new boolean[segments.size()];
         List<Polyline> out = new ArrayList<>();
         // open chains start at a crossing touched by one segment only
         for (int i = 0; i < segments.size(); i++) {
             for (Edge end : segments.get(i)) {
-                if (!used[i] && touching.get(end).size() == 1) {
-                    out.add(walk(i, end, touching, used, false));
-                }
+                if (!used[i] && touching.get(end).size() == 1) out.add(walk(i, end, touching, used, false));
             }
         }
         for (int i = 0; i < segments.size(); i++) {
-            if (!used[i]) {
-                out.add(walk(i, segments.get(i)[0], touching, used, true));
-            }
+            if (!used[i]) out.add(walk(i, segments.get(i)[0], touching, used, true));
         }
         return out;
     }
@@ -159,9 +145,7 @@ final class ContourTracer {
             cur = next;
             seg = -1;
             for (int j : touching.get(cur)) {
-                if (!used[j]) {
-                    seg = j;
-                }
+                if (!used[j]) seg = j;
             }
         }
         boolean closed = loop || chain.get(0).equals(chain.get(chain.size() - 1)) && chain.size() > 2;

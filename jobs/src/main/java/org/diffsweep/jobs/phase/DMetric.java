@@ -80,19 +80,13 @@ public enum DMetric {
         this.measuredPartner = measuredPartner;
     }
 
-    public Quantity quantity() {
-        return quantity;
-    }
+    public Quantity quantity() { return quantity; }
 
     /** For a residual, the source of its predicted term. */
-    public Source source() {
-        return source;
-    }
+    public Source source() { return source; }
 
     /** True for predicted − measured residuals (no phase is assigned to those). */
-    public boolean isResidual() {
-        return measuredPartner != null;
-    }
+    public boolean isResidual() { return measuredPartner != null; }
 
     /** The measured-times metric of the same quantity as this one (itself when measured). */
     public DMetric measured() {
@@ -105,13 +99,9 @@ public enum DMetric {
 
     /** The predicted metric a residual is built from; itself for non-residuals. */
     public DMetric predicted() {
-        if (!isResidual()) {
-            return this;
-        }
+        if (!isResidual()) return this;
         for (DMetric m : values()) {
-            if (!m.isResidual() && m.quantity == quantity && m.source == source) {
-                return m;
-            }
+            if (!m.isResidual() && m.quantity == quantity && m.source == source) return m;
         }
         throw new IllegalStateException("no predicted metric for " + this);
     }
@@ -120,15 +110,11 @@ public enum DMetric {
      * True when the per-class "curves crossed more than once" flag (§12.8) applies: measured tau metrics and
      * residuals built on them. Predicted times and t_S do not come from those curves.
      */
-    public boolean usesAmbiguityFlag() {
-        return quantity != Quantity.S && (source == Source.MEASURED || isResidual());
-    }
+    public boolean usesAmbiguityFlag() { return quantity != Quantity.S && (source == Source.MEASURED || isResidual()); }
 
     /** The metric's value for one seed, or {@code null} when a needed time (or a class row) is missing. */
     public Double value(ClassResult a, ClassResult b) {
-        if (a == null || b == null) {
-            return null;
-        }
+        if (a == null || b == null) return null;
         if (isResidual()) {
             Double p = predicted().value(a, b);
             Double m = measuredPartner.value(a, b);
@@ -136,15 +122,9 @@ public enum DMetric {
         }
         Double ta = a.number(time);
         Double tb = b.number(time);
-        if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) {
-            return null;
-        }
-        if (quantity == Quantity.S) {
-            return ta - tb;
-        }
-        if (ta <= 0 || tb <= 0) {
-            return null;
-        }
+        if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) return null;
+        if (quantity == Quantity.S) return ta - tb;
+        if (ta <= 0 || tb <= 0) return null;
         return Math.log(ta / tb);
     }
 

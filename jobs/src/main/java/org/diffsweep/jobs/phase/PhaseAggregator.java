@@ -48,13 +48,9 @@ public final class PhaseAggregator {
     }
 
     /** All metrics at 95 % confidence. */
-    public static PhaseAggregator standard() {
-        return of(0.95, Set.of());
-    }
+    public static PhaseAggregator standard() { return of(0.95, Set.of()); }
 
-    public double confidenceLevel() {
-        return level;
-    }
+    public double confidenceLevel() { return level; }
 
     /** Reduces one partition of samples to per-(slice, metric, cell) accumulators. */
     public Map<CellKey, CellStats> accumulate(Iterable<PairSample> samples) {
@@ -112,9 +108,7 @@ public final class PhaseAggregator {
             if (!k.metric().isResidual()) {
                 CellKey target = baseline.baselineOf(k);
                 bk = target == null ? null : find(bySliceMetric.get(List.of(target.slice(), target.metric())), target);
-                if (bk != null && determined.get(bk)) {
-                    baseSign = signs.get(bk)[0];
-                }
+                if (bk != null && determined.get(bk)) baseSign = signs.get(bk)[0];
             }
             if (k.metric().isResidual()) {
                 phase = Phase.NOT_APPLICABLE;
@@ -136,9 +130,7 @@ public final class PhaseAggregator {
     }
 
     private static CellKey find(java.util.TreeMap<Double, java.util.TreeMap<Double, CellKey>> grid, CellKey target) {
-        if (grid == null) {
-            return null;
-        }
+        if (grid == null) return null;
         java.util.TreeMap<Double, CellKey> column = nearest(grid, target.x());
         return column == null ? null : nearest(column, target.y());
     }
@@ -147,12 +139,8 @@ public final class PhaseAggregator {
     private static <V> V nearest(java.util.TreeMap<Double, V> map, double key) {
         Map.Entry<Double, V> lo = map.floorEntry(key);
         Map.Entry<Double, V> hi = map.ceilingEntry(key);
-        if (lo != null && close(lo.getKey(), key)) {
-            return lo.getValue();
-        }
-        if (hi != null && close(hi.getKey(), key)) {
-            return hi.getValue();
-        }
+        if (lo != null && close(lo.getKey(), key)) return lo.getValue();
+        if (hi != null && close(hi.getKey(), key)) return hi.getValue();
         return null;
     }
 
@@ -167,25 +155,17 @@ public final class PhaseAggregator {
     public static Set<List<Object>> disagreements(List<PhaseCell> cells, DMetric measured, DMetric predicted) {
         Map<List<Object>, Phase> m = new LinkedHashMap<>();
         for (PhaseCell c : cells) {
-            if (c.metric() == measured) {
-                m.put(List.of(c.slice(), c.x(), c.y()), c.phase());
-            }
+            if (c.metric() == measured) m.put(List.of(c.slice(), c.x(), c.y()), c.phase());
         }
         Set<List<Object>> out = new HashSet<>();
         for (PhaseCell c : cells) {
-            if (c.metric() != predicted) {
-                continue;
-            }
+            if (c.metric() != predicted) continue;
             List<Object> key = List.of(c.slice(), c.x(), c.y());
             Phase pm = m.get(key);
-            if (decided(pm) && decided(c.phase()) && pm != c.phase()) {
-                out.add(key);
-            }
+            if (decided(pm) && decided(c.phase()) && pm != c.phase()) out.add(key);
         }
         return out;
     }
 
-    private static boolean decided(Phase p) {
-        return p == Phase.BASELINE || p == Phase.REVERSED;
-    }
+    private static boolean decided(Phase p) { return p == Phase.BASELINE || p == Phase.REVERSED; }
 }

@@ -22,12 +22,8 @@ public record PhaseCell(String slice, DMetric metric, double x, double y, long s
                         double mean, double sd, double halfWidth, int sign, int baselineSign, Phase phase) {
 
     /** Lower end of the confidence interval (the mean itself when no interval is available). */
-    public double ciLow() {
-        return Double.isNaN(halfWidth) ? mean : mean - halfWidth;
-    }
+    public double ciLow() { return Double.isNaN(halfWidth) ? mean : mean - halfWidth; }
 
     /** Upper end of the confidence interval (the mean itself when no interval is available). */
-    public double ciHigh() {
-        return Double.isNaN(halfWidth) ? mean : mean + halfWidth;
-    }
+    public double ciHigh() { return Double.isNaN(halfWidth) ? mean : mean + halfWidth; }
 }

@@ -60,31 +60,23 @@ public final class PhaseTables {
         return sb.toString();
     }
 
-    static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
+    static String num(double v) { return Double.isNaN(v) ? "" : Double.toString(v); }
 
     static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** Locale-independent short number for text ("0.25", "1e-05"). */
     public static String shortNumber(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
+        if (Double.isNaN(v)) return "NaN";
         String f = String.format(Locale.ROOT, "%.3g", v);
         int e = f.indexOf('e');
         String mant = e < 0 ? f : f.substring(0, e);
         String exp = e < 0 ? "" : f.substring(e);
         if (mant.indexOf('.') >= 0) {
             mant = mant.replaceAll("0+$", "");
-            if (mant.endsWith(".")) {
-                mant = mant.substring(0, mant.length() - 1);
-            }
+            if (mant.endsWith(".")) mant = mant.substring(0, mant.length() - 1);
         }
         return mant + exp;
     }

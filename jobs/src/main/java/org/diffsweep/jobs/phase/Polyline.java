@@ -9,14 +9,10 @@ package org.diffsweep.jobs.phase;
  */
 public record Polyline(double[] x, double[] y, boolean closed) {
     public Polyline {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("x and y lengths differ");
-        }
+        if (x.length != y.length) throw new IllegalArgumentException("x and y lengths differ");
         x = x.clone();
         y = y.clone();
     }
 
-    public int size() {
-        return x.length;
-    }
+    public int size() { return x.length; }
 }

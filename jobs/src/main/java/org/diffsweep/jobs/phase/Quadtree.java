@@ -20,9 +20,7 @@ final class Quadtree {
         List<Leaf> out = new ArrayList<>();
         long u = lat.unit();
         for (int j = 0; j < lat.y().size() - 1; j++) {
-            for (int i = 0; i < lat.x().size() - 1; i++) {
-                collect(lat, evaluated, i * u, j * u, 0, out);
-            }
+            for (int i = 0; i < lat.x().size() - 1; i++) collect(lat, evaluated, i * u, j * u, 0, out);
         }
         return out;
     }
@@ -65,8 +63,6 @@ final class Quadtree {
 
     private static void add(List<LatticePoint> r, Set<LatticePoint> ev, long ix, long iy, boolean corner) {
         LatticePoint p = new LatticePoint(ix, iy);
-        if (corner || ev.contains(p)) {
-            r.add(p);
-        }
+        if (corner || ev.contains(p)) r.add(p);
     }
 }

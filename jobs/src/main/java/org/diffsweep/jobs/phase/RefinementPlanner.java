@@ -47,9 +47,7 @@ public final class RefinementPlanner {
      * @param flaggedCells leaves that asked for refinement
      */
     public record Plan(List<PlannedPoint> points, Stop stop, int flaggedCells) {
-        public Plan {
-            points = List.copyOf(points);
-        }
+        public Plan { points = List.copyOf(points); }
     }
 
     private final RefinementLattice lattice;
@@ -74,18 +72,14 @@ public final class RefinementPlanner {
         return new RefinementPlanner(lattice, pointBudget);
     }
 
-    public RefinementLattice lattice() {
-        return lattice;
-    }
+    public RefinementLattice lattice() { return lattice; }
 
     /** Wave 0: every base-grid point. */
     public List<PlannedPoint> initialWave() {
         List<PlannedPoint> out = new ArrayList<>();
         long u = lattice.unit();
         for (int j = 0; j < lattice.y().size(); j++) {
-            for (int i = 0; i < lattice.x().size(); i++) {
-                out.add(planned(new LatticePoint(i * u, j * u), 0));
-            }
+            for (int i = 0; i < lattice.x().size(); i++) out.add(planned(new LatticePoint(i * u, j * u), 0));
         }
         return out;
     }
@@ -98,19 +92,13 @@ public final class RefinementPlanner {
      * @param wave      index to record on the new points (≥ 1)
      */
     public Plan next(Map<LatticePoint, Evaluation> evaluated, int wave) {
-        if (wave < 1) {
-            throw new IllegalArgumentException("refinement waves start at 1, got " + wave);
-        }
+        if (wave < 1) throw new IllegalArgumentException("refinement waves start at 1, got " + wave);
         Set<LatticePoint> have = evaluated.keySet();
         List<Quadtree.Leaf> flagged = new ArrayList<>();
         for (Quadtree.Leaf leaf : Quadtree.leaves(lattice, have)) {
-            if (leaf.level() < lattice.maxLevel() && flagged(Quadtree.ring(leaf, have), evaluated)) {
-                flagged.add(leaf);
-            }
+            if (leaf.level() < lattice.maxLevel() && flagged(Quadtree.ring(leaf, have), evaluated)) flagged.add(leaf);
         }
-        if (flagged.isEmpty()) {
-            return new Plan(List.of(), Stop.CONVERGED, 0);
-        }
+        if (flagged.isEmpty()) return new Plan(List.of(), Stop.CONVERGED, 0);
         flagged.sort(Comparator.comparingInt(Quadtree.Leaf::level).thenComparingLong(Quadtree.Leaf::iy)
                 .thenComparingLong(Quadtree.Leaf::ix));
         long room = budget - evaluated.size();
@@ -121,9 +109,7 @@ public final class RefinementPlanner {
             List<LatticePoint> fresh = new ArrayList<>(5);
             for (long[] d : new long[][] {{h, h}, {h, 0}, {c.size(), h}, {h, c.size()}, {0, h}}) {
                 LatticePoint p = new LatticePoint(c.ix() + d[0], c.iy() + d[1]);
-                if (!have.contains(p) && !planned.contains(p)) {
-                    fresh.add(p);
-                }
+                if (!have.contains(p) && !planned.contains(p)) fresh.add(p);
             }
             if (planned.size() + fresh.size() > room) {
                 stop = Stop.BUDGET;
@@ -132,9 +118,7 @@ public final class RefinementPlanner {
             planned.addAll(fresh);
         }
         List<PlannedPoint> out = new ArrayList<>(planned.size());
-        for (LatticePoint p : planned) {
-            out.add(planned(p, wave));
-        }
+        for (LatticePoint p : planned) out.add(planned(p, wave));
         return new Plan(out, stop, flagged.size());
     }
 
@@ -147,9 +131,7 @@ public final class RefinementPlanner {
                                                             String slice, DMetric metric) {
         Map<LatticePoint, Evaluation> out = new java.util.HashMap<>();
         for (PhaseCell c : cells) {
-            if (!c.slice().equals(slice) || c.metric() != metric) {
-                continue;
-            }
+            if (!c.slice().equals(slice) || c.metric() != metric) continue;
             double mean = c.phase() == Phase.MISSING ? Double.NaN : c.mean();
             double hw = c.ambiguous() > 0 ? Double.POSITIVE_INFINITY : c.halfWidth();
             out.put(lattice.locate(c.x(), c.y()), new Evaluation(mean, hw));
@@ -162,13 +144,9 @@ public final class RefinementPlanner {
         boolean neg = false;
         for (LatticePoint p : ring) {
             Evaluation e = ev.get(p);
-            if (e == null || Double.isNaN(e.mean())) {
-                return false;
-            }
+            if (e == null || Double.isNaN(e.mean())) return false;
             int s = ReversalIndicator.sign(e.mean(), e.halfWidth());
-            if (s == 0) {
-                return true;
-            }
+            if (s == 0) return true;
             pos |= s > 0;
             neg |= s < 0;
         }

@@ -19,19 +19,11 @@ public final class ReversalIndicator {
      * @return +1, −1, or 0 when the interval straddles (or touches) zero
      */
     public static int sign(double mean, double halfWidth) {
-        if (Double.isNaN(mean)) {
-            return 0;
-        }
+        if (Double.isNaN(mean)) return 0;
         double h = Double.isNaN(halfWidth) ? 0.0 : halfWidth;
-        if (h < 0) {
-            throw new IllegalArgumentException("half-width must be >= 0, got " + halfWidth);
-        }
-        if (mean > h) {
-            return 1;
-        }
-        if (mean < -h) {
-            return -1;
-        }
+        if (h < 0) throw new IllegalArgumentException("half-width must be >= 0, got " + halfWidth);
+        if (mean > h) return 1;
+        if (mean < -h) return -1;
         return 0;
     }
 

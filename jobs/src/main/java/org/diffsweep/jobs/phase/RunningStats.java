@@ -23,9 +23,7 @@ public record RunningStats(long count, double mean, double m2) implements Serial
 
     /** This accumulator with one more value (Welford). */
     public RunningStats plus(double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("value must be finite, got " + x);
-        }
+        if (!Double.isFinite(x)) throw new IllegalArgumentException("value must be finite, got " + x);
         long n = count + 1;
         double delta = x - mean;
         double newMean = mean + delta / n;
@@ -34,12 +32,8 @@ public record RunningStats(long count, double mean, double m2) implements Serial
 
     /** The accumulator of the union of both samples (Chan, Golub & LeVeque pairwise formula). */
     public RunningStats merge(RunningStats o) {
-        if (o.count == 0) {
-            return this;
-        }
-        if (count == 0) {
-            return o;
-        }
+        if (o.count == 0) return this;
+        if (count == 0) return o;
         long n = count + o.count;
         double delta = o.mean - mean;
         double newMean = mean + delta * ((double) o.count / n);
@@ -48,26 +42,18 @@ public record RunningStats(long count, double mean, double m2) implements Serial
     }
 
     /** Unbiased sample variance (n − 1 denominator); NaN when count &lt; 2. */
-    public double variance() {
-        return count < 2 ? Double.NaN : m2 / (count - 1);
-    }
+    public double variance() { return count < 2 ? Double.NaN : m2 / (count - 1); }
 
     /** Sample standard deviation; NaN when count &lt; 2. */
-    public double sd() {
-        return Math.sqrt(variance());
-    }
+    public double sd() { return Math.sqrt(variance()); }
 
     /**
      * Half-width of the two-sided Student-t confidence interval of the mean at {@code level} (e.g. 0.95):
      * t_{(1+level)/2, n−1} · sd / sqrt(n). NaN when count &lt; 2 (no spread estimate).
      */
     public double ciHalfWidth(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0,1), got " + level);
-        }
-        if (count < 2) {
-            return Double.NaN;
-        }
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("confidence level must be in (0,1), got " + level);
+        if (count < 2) return Double.NaN;
         double t = new TDistribution(null, count - 1).inverseCumulativeProbability(0.5 * (1 + level));
         return t * sd() / Math.sqrt(count);
     }

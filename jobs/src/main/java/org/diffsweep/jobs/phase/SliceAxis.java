@@ -28,26 +28,18 @@ public record SliceAxis(String name, String label, AxisScale scale, double[] val
     }
 
     /** Number of grid values. */
-    public int size() {
-        return values.length;
-    }
+    public int size() { return values.length; }
 
     /** Grid value {@code i} (axis units). */
-    public double value(int i) {
-        return values[i];
-    }
+    public double value(int i) { return values[i]; }
 
     /** Grid value {@code i} in the internal coordinate. */
-    public double internal(int i) {
-        return scale.toInternal(values[i]);
-    }
+    public double internal(int i) { return scale.toInternal(values[i]); }
 
     /** Index of the grid value equal to {@code v} within relative 1e-9, or −1. */
     public int indexOf(double v) {
         for (int i = 0; i < values.length; i++) {
-            if (Math.abs(values[i] - v) <= 1e-9 * Math.max(Math.abs(v), Math.abs(values[i])) || values[i] == v) {
-                return i;
-            }
+            if (Math.abs(values[i] - v) <= 1e-9 * Math.max(Math.abs(v), Math.abs(values[i])) || values[i] == v) return i;
         }
         return -1;
     }

@@ -24,17 +24,13 @@ public record SliceField(SliceAxis x, SliceAxis y, double[] values) {
     }
 
     /** Value at grid indices (i, j). */
-    public double at(int i, int j) {
-        return values[i + j * x.size()];
-    }
+    public double at(int i, int j) { return values[i + j * x.size()]; }
 
     /** Samples {@code f} at every grid node. */
     public static SliceField sample(SliceAxis x, SliceAxis y, SliceFunction f) {
         double[] v = new double[x.size() * y.size()];
         for (int j = 0; j < y.size(); j++) {
-            for (int i = 0; i < x.size(); i++) {
-                v[i + j * x.size()] = f.value(x.value(i), y.value(j));
-            }
+            for (int i = 0; i < x.size(); i++) v[i + j * x.size()] = f.value(x.value(i), y.value(j));
         }
         return new SliceField(x, y, v);
     }
@@ -49,14 +45,10 @@ public record SliceField(SliceAxis x, SliceAxis y, double[] values) {
         double[] v = new double[x.size() * y.size()];
         Arrays.fill(v, Double.NaN);
         for (PhaseCell c : cells) {
-            if (!c.slice().equals(slice) || c.metric() != metric) {
-                continue;
-            }
+            if (!c.slice().equals(slice) || c.metric() != metric) continue;
             int i = x.indexOf(c.x());
             int j = y.indexOf(c.y());
-            if (i >= 0 && j >= 0) {
-                v[i + j * x.size()] = what.applyAsDouble(c);
-            }
+            if (i >= 0 && j >= 0) v[i + j * x.size()] = what.applyAsDouble(c);
         }
         return new SliceField(x, y, v);
     }

@@ -20,9 +20,7 @@ public record SliceLayout(SliceAxis x, SliceAxis y, List<String> slices) impleme
     /** The imbalance axis: always the y axis when swept. */
     public static final String IMBALANCE = "imbalanceRatio";
 
-    public SliceLayout {
-        slices = List.copyOf(slices);
-    }
+    public SliceLayout { slices = List.copyOf(slices); }
 
     /** True when a 2-D phase map exists. */
     public boolean hasMap() { return x != null; }

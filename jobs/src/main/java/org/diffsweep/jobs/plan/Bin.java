@@ -9,9 +9,7 @@ package org.diffsweep.jobs.plan;
  * @param cost    sum of the points' cost estimates
  */
 public record Bin(int id, long[] indices, double cost) {
-    public Bin {
-        indices = indices.clone();
-    }
+    public Bin { indices = indices.clone(); }
 
     @Override public long[] indices() { return indices.clone(); }
 

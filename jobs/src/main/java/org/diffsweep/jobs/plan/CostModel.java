@@ -32,17 +32,13 @@ public record CostModel(double perP2N, double perP3, double perPoint) implements
     }
 
     /** Predicted seconds for a point with p features and n training points (> 0). */
-    public double seconds(double p, double n) {
-        return Math.max(1e-6, perP2N * p * p * n + perP3 * p * p * p + perPoint);
-    }
+    public double seconds(double p, double n) { return Math.max(1e-6, perP2N * p * p * n + perP3 * p * p * p + perPoint); }
 
     /** The two sizes the model's terms use: p (features, or the model's main size) and n (training points). */
     public record Size(double p, double n) implements Serializable {}
 
     /** Predicted seconds for a point of this size. */
-    public double seconds(Size s) {
-        return seconds(s.p(), s.n());
-    }
+    public double seconds(Size s) { return seconds(s.p(), s.n()); }
 
     /**
      * Sufficient statistics of recorded timings for {@link #fit}: with features {@code x = (p^2 n, p^3, 1)} and the

@@ -42,9 +42,7 @@ final class CellRenderer extends AbstractXYItemRenderer {
     }
 
     @Override
-    public LegendItem getLegendItem(int datasetIndex, int series) {
-        return null;
-    }
+    public LegendItem getLegendItem(int datasetIndex, int series) { return null; }
 
     @Override
     public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,

@@ -32,9 +32,7 @@ public final class ChartFiles {
     }
 
     /** A standalone SVG document of the chart. */
-    public static String svg(JFreeChart chart, int width, int height) {
-        return svg(chart, width, height, "ds");
-    }
+    public static String svg(JFreeChart chart, int width, int height) { return svg(chart, width, height, "ds"); }
 
     /**
      * A standalone SVG document whose internal ids (clip paths, gradients) start with {@code idPrefix}, so several
@@ -52,9 +50,7 @@ public final class ChartFiles {
         try {
             byte[] png = png(chart, width, height);
             Path parent = base.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            if (parent != null) Files.createDirectories(parent);
             Files.write(base.resolveSibling(base.getFileName() + ".png"), png);
             Files.writeString(base.resolveSibling(base.getFileName() + ".svg"), svg(chart, width, height),
                     StandardCharsets.UTF_8);

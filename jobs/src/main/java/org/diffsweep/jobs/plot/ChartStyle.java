@@ -37,9 +37,7 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    static Paint colour(int i) {
-        return PALETTE[Math.floorMod(i, PALETTE.length)];
-    }
+    static Paint colour(int i) { return PALETTE[Math.floorMod(i, PALETTE.length)]; }
 
     /** A value axis: {@link LogAxis} on a log scale (base 10 over ≥ 2 decades, else base 2), numbers as plain decimals. */
     static ValueAxis axis(String label, AxisScale scale, double lo, double hi) {
@@ -61,18 +59,14 @@ final class ChartStyle {
         }
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
-        if (hi > lo) {
-            a.setRange(lo, hi);
-        }
+        if (hi > lo) a.setRange(lo, hi);
         return a;
     }
 
     static void style(JFreeChart chart, XYPlot plot) {
         chart.setBackgroundPaint(Color.WHITE);
         TextTitle t = chart.getTitle();
-        if (t != null) {
-            t.setFont(TITLE);
-        }
+        if (t != null) t.setFont(TITLE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(210, 210, 210));
         plot.setRangeGridlinePaint(new Color(210, 210, 210));
@@ -89,9 +83,7 @@ final class ChartStyle {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] a : arrays) {
-            if (a == null) {
-                continue;
-            }
+            if (a == null) continue;
             for (double v : a) {
                 if (Double.isFinite(v) && (scale != AxisScale.LOG || v > 0)) {
                     lo = Math.min(lo, v);

@@ -28,35 +28,25 @@ public final class DivergingPaintScale implements PaintScale, Serializable {
     public static DivergingPaintScale covering(double[] values) {
         double m = 0;
         for (double v : values) {
-            if (Double.isFinite(v)) {
-                m = Math.max(m, Math.abs(v));
-            }
+            if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
         }
         return new DivergingPaintScale(m > 0 ? m : 1);
     }
 
     @Override
-    public double getLowerBound() {
-        return -limit;
-    }
+    public double getLowerBound() { return -limit; }
 
     @Override
-    public double getUpperBound() {
-        return limit;
-    }
+    public double getUpperBound() { return limit; }
 
     @Override
     public Paint getPaint(double value) {
-        if (Double.isNaN(value)) {
-            return MISSING;
-        }
+        if (Double.isNaN(value)) return MISSING;
         double f = Math.max(-1, Math.min(1, value / limit));
         Color end = f < 0 ? NEG : POS;
         double w = Math.abs(f);
         return new Color(mix(255, end.getRed(), w), mix(255, end.getGreen(), w), mix(255, end.getBlue(), w));
     }
 
-    private static int mix(int a, int b, double w) {
-        return (int) Math.round(a + (b - a) * w);
-    }
+    private static int mix(int a, int b, double w) { return (int) Math.round(a + (b - a) * w); }
 }

@@ -46,9 +46,7 @@ public final class PhaseMapChart {
      * @param measured  true for the measured boundary (drawn solid black)
      */
     public record Boundary(String name, List<Polyline> polylines, boolean measured) {
-        public Boundary {
-            polylines = List.copyOf(polylines);
-        }
+        public Boundary { polylines = List.copyOf(polylines); }
     }
 
     /**
@@ -106,17 +104,11 @@ public final class PhaseMapChart {
         bounds.add(new Boundary("measured", BoundaryExtractor.trace(mean, null), true));
         boolean[] disagree = new boolean[x.size() * y.size()];
         for (DMetric m : DMetric.values()) {
-            if (m.isResidual() || m.quantity() != quantity || m == measured) {
-                continue;
-            }
+            if (m.isResidual() || m.quantity() != quantity || m == measured) continue;
             SliceField pm = SliceField.fromCells(x, y, cells, slice, m, PhaseCell::mean);
             boolean any = false;
-            for (double v : pm.values()) {
-                any |= !Double.isNaN(v);
-            }
-            if (!any) {
-                continue;
-            }
+            for (double v : pm.values()) any |= !Double.isNaN(v);
+            if (!any) continue;
             String name = m.label().substring(m.label().indexOf('(') + 1, m.label().length() - 1);
             bounds.add(new Boundary(name, BoundaryExtractor.trace(pm,
                     m.source() == DMetric.Source.CLOSED_FORM ? refiner : null), false));
@@ -124,9 +116,7 @@ public final class PhaseMapChart {
                 if (k.get(0).equals(slice)) {
                     int i = x.indexOf((Double) k.get(1));
                     int j = y.indexOf((Double) k.get(2));
-                    if (i >= 0 && j >= 0) {
-                        disagree[i + j * x.size()] = true;
-                    }
+                    if (i >= 0 && j >= 0) disagree[i + j * x.size()] = true;
                 }
             }
         }
@@ -144,9 +134,7 @@ public final class PhaseMapChart {
      */
     public static Data residualFromCells(String slice, SliceAxis x, SliceAxis y, List<PhaseCell> cells,
                                          DMetric residual) {
-        if (!residual.isResidual()) {
-            throw new IllegalArgumentException(residual + " is not a residual metric");
-        }
+        if (!residual.isResidual()) throw new IllegalArgumentException(residual + " is not a residual metric");
         SliceField f = SliceField.fromCells(x, y, cells, slice, residual, PhaseCell::mean);
         return new Data(residual.label() + ", slice " + slice, x, y, "predicted − measured", f.values(), null,
                 List.of());
@@ -193,17 +181,13 @@ public final class PhaseMapChart {
                 if (s.getItemCount() > 0) {
                     s.add(Double.NaN, Double.NaN); // break between polylines
                 }
-                for (int k = 0; k < p.size(); k++) {
-                    s.add(p.x()[k], p.y()[k]);
-                }
+                for (int k = 0; k < p.size(); k++) s.add(p.x()[k], p.y()[k]);
             }
             lines.addSeries(s);
             Paint paint = bd.measured() ? Color.BLACK : ChartStyle.colour(colour + 1);
             Stroke stroke = bd.measured() ? new BasicStroke(3f)
                     : (colour % 2 == 0 ? ChartStyle.DASHED : ChartStyle.DASH_DOT);
-            if (!bd.measured()) {
-                colour++;
-            }
+            if (!bd.measured()) colour++;
             lr.setSeriesPaint(b, paint);
             lr.setSeriesStroke(b, stroke);
             legend.add(new LegendItem(bd.name() + " boundary (D = 0)", null, null, null,
@@ -257,9 +241,7 @@ public final class PhaseMapChart {
         int n = a.size();
         double[] e = new double[n + 1];
         AxisScale s = a.scale();
-        for (int i = 1; i < n; i++) {
-            e[i] = s.fromInternal(0.5 * (a.internal(i - 1) + a.internal(i)));
-        }
+        for (int i = 1; i < n; i++) e[i] = s.fromInternal(0.5 * (a.internal(i - 1) + a.internal(i)));
         e[0] = s.fromInternal(a.internal(0) - 0.5 * (a.internal(1) - a.internal(0)));
         e[n] = s.fromInternal(a.internal(n - 1) + 0.5 * (a.internal(n - 1) - a.internal(n - 2)));
         return e;

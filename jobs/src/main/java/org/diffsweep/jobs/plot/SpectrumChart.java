@@ -57,9 +57,7 @@ public final class SpectrumChart {
         ValueAxis xa = ChartStyle.axis("eigenvalue λ of U (units of U)", xs, xr[0], xr[1]);
         double top = 0;
         for (double v : total) {
-            if (Double.isFinite(v)) {
-                top = Math.max(top, v);
-            }
+            if (Double.isFinite(v)) top = Math.max(top, v);
         }
         ValueAxis ya = ChartStyle.axis("spectral density ρ(λ) (per unit λ)", AxisScale.LINEAR, 0,
                 top > 0 ? 1.05 * top : 1);
@@ -75,9 +73,7 @@ public final class SpectrumChart {
     private static XYSeries series(String name, double[] x, double[] y, boolean log) {
         XYSeries s = new XYSeries(name, false, true);
         for (int i = 0; i < x.length; i++) {
-            if ((!log || x[i] > 0) && Double.isFinite(y[i])) {
-                s.add(x[i], y[i]);
-            }
+            if ((!log || x[i] > 0) && Double.isFinite(y[i])) s.add(x[i], y[i]);
         }
         return s;
     }

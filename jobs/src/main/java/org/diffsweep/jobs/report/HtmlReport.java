@@ -55,15 +55,11 @@ public final class HtmlReport {
             h.append("<p class=\"none\">No phase results.</p>\n");
         } else if (!d.summary().isEmpty()) {
             h.append("<ul>\n");
-            for (String s : d.summary()) {
-                h.append("<li>").append(esc(s)).append("</li>\n");
-            }
+            for (String s : d.summary()) h.append("<li>").append(esc(s)).append("</li>\n");
             h.append("</ul>\n");
         }
 
-        if (!d.figures().isEmpty()) {
-            h.append("<h2 id=\"figures\">Figures</h2>\n");
-        }
+        if (!d.figures().isEmpty()) h.append("<h2 id=\"figures\">Figures</h2>\n");
         for (ReportFigure f : d.figures()) {
             h.append("<figure>\n<h3>").append(esc(f.title())).append("</h3>\n");
             if (f.png() != null) {
@@ -98,9 +94,7 @@ public final class HtmlReport {
     public static void write(ReportData d, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            if (parent != null) Files.createDirectories(parent);
             Files.writeString(file, render(d), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,15 +107,11 @@ public final class HtmlReport {
 
     private static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
         h.append("<table>\n<thead><tr>");
-        for (String c : header) {
-            h.append("<th>").append(esc(c)).append("</th>");
-        }
+        for (String c : header) h.append("<th>").append(esc(c)).append("</th>");
         h.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {
             h.append("<tr>");
-            for (String c : r) {
-                h.append("<td>").append(esc(c)).append("</td>");
-            }
+            for (String c : r) h.append("<td>").append(esc(c)).append("</td>");
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
@@ -130,9 +120,7 @@ public final class HtmlReport {
     /** SVG document → element for inlining: XML prolog and DOCTYPE removed; scripts are refused. */
     static String inlineSvg(String svg) {
         int i = svg.indexOf("<svg");
-        if (i < 0) {
-            throw new IllegalArgumentException("not an SVG document");
-        }
+        if (i < 0) throw new IllegalArgumentException("not an SVG document");
         String body = svg.substring(i);
         if (body.toLowerCase(java.util.Locale.ROOT).contains("<script")) {
             throw new IllegalArgumentException("SVG with scripts cannot be inlined");
@@ -142,9 +130,7 @@ public final class HtmlReport {
 
     /** HTML text escaping (element content and double-quoted attributes). */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
+        if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);

@@ -92,9 +92,7 @@ public final class ReversalSummary {
 
     private static String agreement(String slice, DMetric pred, List<PhaseCell> meas, List<PhaseCell> predicted) {
         Map<List<Double>, Phase> m = new LinkedHashMap<>();
-        for (PhaseCell c : meas) {
-            m.put(List.of(c.x(), c.y()), c.phase());
-        }
+        for (PhaseCell c : meas) m.put(List.of(c.x(), c.y()), c.phase());
         int both = 0;
         int agree = 0;
         for (PhaseCell c : predicted) {
@@ -104,15 +102,11 @@ public final class ReversalSummary {
                 agree += pm == c.phase() ? 1 : 0;
             }
         }
-        if (both == 0) {
-            return "Slice " + slice + ", " + pred.label() + " vs measured: no cell where both phases are decided.";
-        }
+        if (both == 0) return "Slice " + slice + ", " + pred.label() + " vs measured: no cell where both phases are decided.";
         return "Slice " + slice + ", " + pred.label() + " vs measured: same phase in " + agree + " of " + both
                 + " cells where both are decided" + (both > agree ? " (disagreements are hatched in the phase maps)."
                 : ".");
     }
 
-    private static boolean decided(Phase p) {
-        return p == Phase.BASELINE || p == Phase.REVERSED;
-    }
+    private static boolean decided(Phase p) { return p == Phase.BASELINE || p == Phase.REVERSED; }
 }

@@ -18,11 +18,11 @@ import org.diffsweep.jobs.phase.PhaseCell;
 import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.phase.SliceAxis;
 import org.diffsweep.jobs.phase.SliceLayout;
+import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.plot.ChartFiles;
+import org.diffsweep.jobs.plot.LineChart;
 import org.diffsweep.jobs.plot.PhaseMapChart;
-import org.diffsweep.jobs.plot.SpeciationChart;
 import org.diffsweep.jobs.plot.SpectrumChart;
-import org.diffsweep.jobs.plot.TimesChart;
 import org.diffsweep.jobs.spec.SweepSpec;
 import org.jfree.chart.JFreeChart;
 
@@ -71,26 +71,32 @@ final class SliceFigures {
         String where = xa.name() + " = " + PhaseTables.shortNumber(xStar);
         Map<String, Double>[][] v = classMeansAlongY(slice, xStar);
         for (boolean gen : new boolean[] {true, false}) {
-            List<TimesChart.ClassCurves> curves = new ArrayList<>();
+            List<LineChart.Series> curves = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
-                curves.add(new TimesChart.ClassCurves(c == 0 ? "A" : "B", ya.values(),
-                        column(v[c], gen ? ClassField.TAU_GEN : ClassField.TAU_MEM),
-                        column(v[c], gen ? ClassField.TAU_GEN_PRED : ClassField.TAU_MEM_PRED),
-                        column(v[c], gen ? ClassField.TAU_GEN_PRED_CW : ClassField.TAU_MEM_PRED_CW)));
+                String n = c == 0 ? "A" : "B";
+                curves.add(new LineChart.Series(n + " measured", ya.values(), column(v[c], gen ? ClassField.TAU_GEN : ClassField.TAU_MEM), c,
+                        LineChart.Style.MEASURED));
+                curves.add(new LineChart.Series(n + " predicted (w)", ya.values(),
+                        column(v[c], gen ? ClassField.TAU_GEN_PRED : ClassField.TAU_MEM_PRED), c, LineChart.Style.DASHED));
+                curves.add(new LineChart.Series(n + " predicted (cw)", ya.values(),
+                        column(v[c], gen ? ClassField.TAU_GEN_PRED_CW : ClassField.TAU_MEM_PRED_CW), c, LineChart.Style.DOTTED));
             }
             String what = gen ? "τ_gen" : "τ_mem";
-            JFreeChart ch = TimesChart.create(what + " per class vs " + ya.name() + ", " + slice + ", " + where, ya.label(),
-                    ya.scale(), what + " (training time, paper units)", curves);
+            JFreeChart ch = LineChart.create(what + " per class vs " + ya.name() + ", " + slice + ", " + where, ya.label(), ya.scale(),
+                    what + " (training time, paper units)", AxisScale.LOG, curves);
             figure("times-" + (gen ? "gen" : "mem") + "-" + slug, ch, what + " per class, " + slice + ", " + where,
                     "Geometric mean over seeds: measured (solid, markers), predicted w (dashed), cw (dotted).");
         }
         if (ya.name().equals(SliceLayout.IMBALANCE)) {
-            List<SpeciationChart.ClassSeries> ct = new ArrayList<>();
+            List<LineChart.Series> ct = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
-                ct.add(new SpeciationChart.ClassSeries(c == 0 ? "A" : "B", column(v[c], ClassField.T_S), column(v[c], ClassField.T_S_MEASURED)));
+                String n = c == 0 ? "A" : "B";
+                ct.add(new LineChart.Series(n + " t_S closed form", ya.values(), column(v[c], ClassField.T_S), c, LineChart.Style.LINE));
+                ct.add(new LineChart.Series(n + " t_S measured", ya.values(), column(v[c], ClassField.T_S_MEASURED), c, LineChart.Style.MARKERS));
             }
-            JFreeChart ch = SpeciationChart.create("per-class speciation time vs imbalance, " + slice + ", " + where,
-                    ya.values(), ct, column(v[0], AggregatedLedger.GLOBAL_TS));
+            ct.add(new LineChart.Series("global t_S = ½ ln Λ", ya.values(), column(v[0], AggregatedLedger.GLOBAL_TS), -1, LineChart.Style.DASHED));
+            JFreeChart ch = LineChart.create("per-class speciation time vs imbalance, " + slice + ", " + where, ya.label(), AxisScale.LOG,
+                    "speciation time t_S (OU diffusion time)", AxisScale.LINEAR, ct);
             figure("speciation-" + slug, ch, "speciation times, " + slice + ", " + where,
                     "t_S^(c) (OU time; smaller = later in the backward run): closed form lines, backward-simulation "
                             + "markers; a pre-committed class (π_c ≥ κ) has none.");
@@ -128,9 +134,7 @@ final class SliceFigures {
         return v;
     }
 
-    private static double[] column(Map<String, Double>[] rows, ClassField f) {
-        return column(rows, f.column());
-    }
+    private static double[] column(Map<String, Double>[] rows, ClassField f) { return column(rows, f.column()); }
 
     private static double[] column(Map<String, Double>[] rows, String key) {
         double[] o = new double[rows.length];

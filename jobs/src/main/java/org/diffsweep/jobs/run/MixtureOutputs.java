@@ -37,8 +37,6 @@ public final class MixtureOutputs {
                     spec.grid().size(), model.evaluatorName() + " " + model.evaluatorVersion(), master));
             Exports.phaseParquet(spark, ledger, o.phaseCells());
             return o;
-        } finally {
-            view.unpersist();
-        }
+        } finally { view.unpersist(); }
     }
 }

@@ -56,9 +56,7 @@ public final class RefiningSweep {
 
     private final SparkSession spark;
 
-    public RefiningSweep(SparkSession spark) {
-        this.spark = spark;
-    }
+    public RefiningSweep(SparkSession spark) { this.spark = spark; }
 
     /**
      * Runs the base grid and then the refinement waves, then writes the outputs once from the final ledger.
@@ -85,7 +83,7 @@ public final class RefiningSweep {
                     refine.budget());
             List<double[]> fresh = new ArrayList<>();
             boolean budget = false;
-            for (Map.Entry<String, double[]> s : slices(grid, ix, iy).entrySet()) {
+            for (Map.Entry<String, double[]> s : templates(grid, agg).entrySet()) {
                 Map<LatticePoint, RefinementPlanner.Evaluation> ev = RefinementPlanner.evaluations(planner.lattice(),
                         cells, s.getKey(), refine.metric());
                 RefinementPlanner.Plan plan = planner.next(ev, w);
@@ -118,24 +116,19 @@ public final class RefiningSweep {
     }
 
     /**
-     * Slice label → a template coordinate vector (slice axes set; x, y to be filled), over the combinations of
-     * the axes other than x and y with ≥ 2 values (labels as the report builds them).
+     * Slice label → a template coordinate vector in the grid's axis order: the slice's values on its slice axes, the
+     * single value of every other axis (x and y are filled per planned point).
      */
-    static Map<String, double[]> slices(SpecGrid grid, int ix, int iy) {
-        List<String> names = grid.axisNames();
+    static Map<String, double[]> templates(SpecGrid grid, AggregatedLedger agg) {
+        List<String> names = grid.axisNames(), sliceAxes = agg.layout().slices();
         Map<String, double[]> out = new LinkedHashMap<>();
-        List<Integer> others = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            if (j != ix && j != iy && grid.axisValues(j).length >= 2) others.add(j);
-        }
-        List<String> sn = others.stream().map(names::get).toList();
-        for (long i = 0; i < grid.pointsPerSeed(); i++) {
-            Map<String, Double> c = grid.point(i).coordinates();
+        for (Map.Entry<String, double[]> s : agg.layout().sliceValues(agg.axisValues()).entrySet()) {
             double[] v = new double[names.size()];
-            for (int j = 0; j < v.length; j++) v[j] = c.get(names.get(j));
-            double[] sv = new double[others.size()];
-            for (int k = 0; k < sv.length; k++) sv[k] = v[others.get(k)];
-            out.putIfAbsent(new SliceLayout(null, null, sn).label(sv), v);
+            for (int j = 0; j < v.length; j++) {
+                int k = sliceAxes.indexOf(names.get(j));
+                v[j] = k >= 0 ? s.getValue()[k] : grid.axisValues(j)[0];
+            }
+            out.put(s.getKey(), v);
         }
         return out;
     }

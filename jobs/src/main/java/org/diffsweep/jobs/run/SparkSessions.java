@@ -76,9 +76,7 @@ public final class SparkSessions {
     }
 
     /** The master URL the session runs on. */
-    public static String master(SparkSession spark) {
-        return spark.sparkContext().master();
-    }
+    public static String master(SparkSession spark) { return spark.sparkContext().master(); }
 
     /** Lowers Spark, Hadoop and Parquet logging to WARN/ERROR before the context prints its INFO start-up banner. */
     public static void quietLogging() {

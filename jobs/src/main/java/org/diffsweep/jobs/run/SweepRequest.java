@@ -29,7 +29,5 @@ public record SweepRequest<P, R extends Evaluated>(String name, String specHash,
     }
 
     /** The same request over another grid (refinement adds points). */
-    public SweepRequest<P, R> withGrid(Grid<P> g) {
-        return new SweepRequest<>(name, specHash, canonicalSpec, g, output, model);
-    }
+    public SweepRequest<P, R> withGrid(Grid<P> g) { return new SweepRequest<>(name, specHash, canonicalSpec, g, output, model); }
 }

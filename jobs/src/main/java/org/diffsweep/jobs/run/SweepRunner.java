@@ -62,9 +62,7 @@ public final class SweepRunner {
     private final SparkSession spark;
     private volatile CostModel lastCostModel;
 
-    public SweepRunner(SparkSession spark) {
-        this.spark = spark;
-    }
+    public SweepRunner(SparkSession spark) { this.spark = spark; }
 
     /** The cost model the last plan used: the model's default, or its refit to the ledger's recorded times. */
     public CostModel lastCostModel() { return lastCostModel; }

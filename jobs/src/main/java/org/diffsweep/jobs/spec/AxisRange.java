@@ -18,9 +18,7 @@ public sealed interface AxisRange {
 
     /** {@code values: [v0, v1, ...]}, in the given order, non-empty and distinct. */
     record Values(List<Double> list) implements AxisRange {
-        public Values {
-            list = List.copyOf(list);
-        }
+        public Values { list = List.copyOf(list); }
 
         @Override public double[] values() {
             double[] v = new double[list.size()];
@@ -45,9 +43,7 @@ public sealed interface AxisRange {
             return v;
         }
 
-        @Override public Map<String, Object> canonicalTree() {
-            return Map.of("linear", range(from, to, points));
-        }
+        @Override public Map<String, Object> canonicalTree() { return Map.of("linear", range(from, to, points)); }
     }
 
     /** {@code log: {from, to, points}}: {@code from (to/from)^(k/(points-1))}, k = 0..points-1; from, to > 0. */
@@ -61,9 +57,7 @@ public sealed interface AxisRange {
             return v;
         }
 
-        @Override public Map<String, Object> canonicalTree() {
-            return Map.of("log", range(from, to, points));
-        }
+        @Override public Map<String, Object> canonicalTree() { return Map.of("log", range(from, to, points)); }
     }
 
     private static Map<String, Object> range(double from, double to, int points) {

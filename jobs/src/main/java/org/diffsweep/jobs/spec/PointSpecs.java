@@ -44,9 +44,7 @@ public final class PointSpecs {
     static final List<String> TAU_KEYS = List.of("min", "max", "points");
 
     /** Loads a point file. */
-    public static PointParams load(Path file) {
-        return parse(Yaml.readFile(file), file.toString());
-    }
+    public static PointParams load(Path file) { return parse(Yaml.readFile(file), file.toString()); }
 
     /** Parses point YAML text; {@code source} names it in errors. */
     public static PointParams parse(String yaml, String source) {
@@ -91,9 +89,7 @@ public final class PointSpecs {
         return new PointParams(d, psiP, psiN, t, seed, classes, deltaGen, kappa, tauGrid, noise);
     }
 
-    private static boolean present(JsonNode n, String key) {
-        return n.has(key) && !n.get(key).isNull();
-    }
+    private static boolean present(JsonNode n, String key) { return n.has(key) && !n.get(key).isNull(); }
 
     /** A required number at {@code path.key} that must satisfy the field's rule. */
     private static double field(JsonNode n, PointField f, String path, String allowed) {

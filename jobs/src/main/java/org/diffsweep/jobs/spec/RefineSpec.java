@@ -57,9 +57,7 @@ public record RefineSpec(DMetric metric, double tolerance, long budget, int maxW
         }
         long waves = 6;
         if (n.has("maxWaves")) waves = Yaml.integer(n.get("maxWaves"), "refine.maxWaves", "an integer >= 1");
-        if (waves < 1 || waves > 64) {
-            throw SpecException.of("refine.maxWaves", Long.toString(waves), "must be in 1..64");
-        }
+        if (waves < 1 || waves > 64) throw SpecException.of("refine.maxWaves", Long.toString(waves), "must be in 1..64");
         return new RefineSpec(metric, tol, budget, (int) waves);
     }
 

@@ -25,9 +25,7 @@ public final class SpecException extends RuntimeException {
     }
 
     /** A problem with a whole file: {@code source: problem}. */
-    public static SpecException file(String source, String problem) {
-        return new SpecException("", source + ": " + problem);
-    }
+    public static SpecException file(String source, String problem) { return new SpecException("", source + ": " + problem); }
 
     /** YAML path of the offending field ("" for file-level problems). */
     public String field() { return field; }

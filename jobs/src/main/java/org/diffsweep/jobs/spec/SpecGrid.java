@@ -69,9 +69,7 @@ public final class SpecGrid implements Grid<PointParams> {
     static SpecGrid of(SweepSpec spec, List<AxisTarget> targets) {
         double[][] v = new double[spec.axes().size()][];
         for (int j = 0; j < v.length; j++) v[j] = spec.axes().get(j).values();
-        if (v.length > MAX_AXES) {
-            throw SpecException.of("axes", v.length + " axes", "at most " + MAX_AXES + " axes may be swept");
-        }
+        if (v.length > MAX_AXES) throw SpecException.of("axes", v.length + " axes", "at most " + MAX_AXES + " axes may be swept");
         return new SpecGrid(spec.base(), targets, v, spec.seeds());
     }
 

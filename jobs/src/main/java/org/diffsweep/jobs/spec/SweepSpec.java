@@ -39,9 +39,7 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * @param rawText  the YAML text as read, for provenance
  */
 public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText) {
-    public SweepSpec {
-        axes = List.copyOf(axes);
-    }
+    public SweepSpec { axes = List.copyOf(axes); }
 
     /** Top-level keys of a sweep spec. */
     public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine");
@@ -51,9 +49,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     public static final int MAX_RANGE_POINTS = 100_000;
 
     /** Loads and validates a sweep spec file (axis combinations included: the grid is judged at its corners). */
-    public static SweepSpec load(Path file) {
-        return parse(Yaml.readFile(file), file.toString());
-    }
+    public static SweepSpec load(Path file) { return parse(Yaml.readFile(file), file.toString()); }
 
     /** Parses and validates sweep YAML text; {@code source} names it in errors. */
     public static SweepSpec parse(String yaml, String source) {
@@ -192,9 +188,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     }
 
     /** Canonical text (sorted-key JSON of {@link #canonicalTree()}), for provenance files. */
-    public String canonicalText() {
-        return Json.sorted(canonicalTree());
-    }
+    public String canonicalText() { return Json.sorted(canonicalTree()); }
 
     /** The expanded grid (lazy). */
     public SpecGrid grid() {

@@ -86,13 +86,9 @@ final class Yaml {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
-    private static String quoteIfNeeded(String s) {
-        return s.isEmpty() || s.isBlank() ? "\"" + s + "\"" : s;
-    }
+    private static String quoteIfNeeded(String s) { return s.isEmpty() || s.isBlank() ? "\"" + s + "\"" : s; }
 
-    static String child(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
+    static String child(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
 
     /** Rejects keys outside {@code allowed} (listed in the message in the given order). */
     static void checkKeys(JsonNode obj, String path, List<String> allowed) {
@@ -140,7 +136,5 @@ final class Yaml {
     }
 
     /** Shortest round-trip text of a double for messages. */
-    static String fmt(double x) {
-        return org.diffsweep.core.point.PointProblem.show(x);
-    }
+    static String fmt(double x) { return org.diffsweep.core.point.PointProblem.show(x); }
 }

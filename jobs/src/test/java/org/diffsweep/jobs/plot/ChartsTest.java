@@ -44,7 +44,7 @@ class ChartsTest {
     }
 
     @Test
-    void timesChartIsLogLogWithOneColourPerClass() throws Exception {
+    void lineChartOnLogLogAxesHasOneColourPerClass() throws Exception {
         double[] x = {0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
         double[] a = new double[x.length];
         double[] aw = new double[x.length];
@@ -57,10 +57,12 @@ class ChartsTest {
             bcw[i] = 0.7 * b[i];
         }
         b[2] = Double.NaN; // a "never" time is skipped
-        JFreeChart chart = TimesChart.create("τ_gen per class vs imbalance", "imbalance ratio π_A/π_B (dimensionless)",
-                AxisScale.LOG, "τ_gen (training time, paper units)",
-                List.of(new TimesChart.ClassCurves("A", x, a, aw, null),
-                        new TimesChart.ClassCurves("B", x, b, null, bcw)));
+        JFreeChart chart = LineChart.create("τ_gen per class vs imbalance", "imbalance ratio π_A/π_B", AxisScale.LOG,
+                "τ_gen (training time, paper units)", AxisScale.LOG,
+                List.of(new LineChart.Series("A measured", x, a, 0, LineChart.Style.MEASURED),
+                        new LineChart.Series("A predicted (w)", x, aw, 0, LineChart.Style.DASHED),
+                        new LineChart.Series("B measured", x, b, 1, LineChart.Style.MEASURED),
+                        new LineChart.Series("B predicted (cw)", x, bcw, 1, LineChart.Style.DOTTED)));
         ChartFiles.write(chart, OUT.resolve("times"), ChartFiles.WIDTH, ChartFiles.HEIGHT);
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage img = chart.createBufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, info);
@@ -101,7 +103,7 @@ class ChartsTest {
     }
 
     @Test
-    void speciationTimesFollowTheClosedForm() {
+    void lineChartOnALinearAxisFollowsTheClosedForm() {
         // theory.md §6.2 closed form for ±mu, equal variances sigma² = 1: t_S^(c) = ½ log((|mu|² + L) / L) with
         // L = ½[logit κ + log(pi_other/pi_c)], |mu|² = d = 100, κ = 0.9; NaN (pre-committed) where L <= 0
         double[] ratio = {0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
@@ -116,9 +118,11 @@ class ChartsTest {
             tb[i] = lb > 0 ? 0.5 * Math.log((100 + lb) / lb) : Double.NaN;
             ma[i] = ta[i] + 0.02 * Math.sin(i);
         }
-        JFreeChart chart = SpeciationChart.create("per-class speciation vs imbalance (d = 100, κ = 0.9)", ratio,
-                List.of(new SpeciationChart.ClassSeries("A", ta, ma), new SpeciationChart.ClassSeries("B", tb, null)),
-                null);
+        JFreeChart chart = LineChart.create("per-class speciation vs imbalance (d = 100, κ = 0.9)", "imbalance ratio", AxisScale.LOG,
+                "speciation time t_S (OU time)", AxisScale.LINEAR,
+                List.of(new LineChart.Series("A closed form", ratio, ta, 0, LineChart.Style.LINE),
+                        new LineChart.Series("A measured", ratio, ma, 0, LineChart.Style.MARKERS),
+                        new LineChart.Series("B closed form", ratio, tb, 1, LineChart.Style.LINE)));
         ChartFiles.write(chart, OUT.resolve("speciation"), ChartFiles.WIDTH, ChartFiles.HEIGHT);
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage img = chart.createBufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, info);

@@ -24,7 +24,7 @@ import org.diffsweep.jobs.phase.SliceAxis;
 import org.diffsweep.jobs.phase.SliceField;
 import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.jobs.plot.PhaseMapChart;
-import org.diffsweep.jobs.plot.SpeciationChart;
+import org.diffsweep.jobs.plot.LineChart;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class HtmlReportTest {
         SliceField f = SliceField.sample(x, y, (a, b) -> Math.log(b) - Math.log(a));
         JFreeChart map = PhaseMapChart.create(new PhaseMapChart.Data("D_gen (measured)", x, y, "D_gen", f.values(),
                 null, List.of(new PhaseMapChart.Boundary("measured", BoundaryExtractor.trace(f, null), true))));
-        JFreeChart spec = SpeciationChart.create("speciation", v,
-                List.of(new SpeciationChart.ClassSeries("A", new double[] {1, 1.1, 1.2, 1.3, 1.4}, null)), null);
+        JFreeChart spec = LineChart.create("speciation", "imbalance ratio", AxisScale.LOG, "t_S", AxisScale.LINEAR,
+                List.of(new LineChart.Series("A", v, new double[] {1, 1.1, 1.2, 1.3, 1.4}, 0, LineChart.Style.LINE)));
         return new ReportData("diffsweep report: demo", SPEC,
                 new ReportProvenance("0.1.0", "abc1234", "f00dcafe", "2026-11-27T23:00:00Z", "local[2]"),
                 List.of("Slice t=0.1, D_gen (predicted w) vs measured: same phase in 24 of 25 cells …"),
