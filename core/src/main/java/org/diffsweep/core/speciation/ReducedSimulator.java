@@ -112,8 +112,7 @@ public final class ReducedSimulator {
                 if (k == 2) y[2 * j + 1] = lin * y2 + drift * h * a * s2 + (sde ? noise * rng.nextGaussian() : 0.0);
                 if (withR) {
                     if (sde) {
-                        double v = lin * Math.sqrt(rr) + noise * rng.nextGaussian();
-                        r[j] = v * v + 2 * h * chiM1.next();
+                        r[j] = perpNormSq(lin, rr, noise, rng, chiM1);
                     } else {
                         r[j] = lin * lin * rr;
                     }
@@ -135,5 +134,15 @@ public final class ReducedSimulator {
             labels[j] = lab;
         }
         return new BackwardRun(integrator, horizon, steps, n, nc, times, post, labels, System.nanoTime() - start);
+    }
+
+    /**
+     * One step of R: the squared norm of {@code lin x_perp + noise zeta_perp} for any x_perp with
+     * {@code |x_perp|^2 = r}, zeta_perp ~ N(0, I_m), drawn as {@code (lin sqrt(r) + noise xi)^2 + noise^2 chi^2_{m-1}}
+     * ({@code chi} samples chi^2_{m-1}).
+     */
+    static double perpNormSq(double lin, double r, double noise, SeededStream rng, ChiSquareSampler chi) {
+        double v = lin * Math.sqrt(r) + noise * rng.nextGaussian();
+        return v * v + noise * noise * chi.next();
     }
 }

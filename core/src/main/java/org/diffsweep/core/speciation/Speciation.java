@@ -73,8 +73,10 @@ public final class Speciation {
             if (streams == null) throw new IllegalArgumentException("simulation needs RandomStreams");
             long s0 = System.nanoTime();
             double horizon = Double.isNaN(options.horizon()) ? Math.max(1.0, maxT + 1.5) : options.horizon();
-            run = ReducedSimulator.run(gm, horizon, options.steps(), options.trajectories(), options.integrator(),
-                    streams.stream(options.stream()));
+            boolean varDiffer = false;
+            for (int c = 1; c < nc; c++) varDiffer |= gm.variance(c) != gm.variance(0);
+            run = ReducedSimulator.run(gm, horizon, options.checkSteps(gm.dimension(), varDiffer),
+                    options.trajectories(), options.integrator(), streams.stream(options.stream()));
             double[] priors = new double[nc];
             for (int c = 0; c < nc; c++) priors[c] = gm.weight(c);
             double[][] moments = run.moments();
@@ -133,21 +135,18 @@ public final class Speciation {
     }
 
     /**
-     * {@code max_{c,k} |mean_j p_c(t_k) - pi_c| / (se_k + ulp)}, ulp the float spacing at pi_c (the posteriors are
-     * stored as floats); recorded times with zero sample variance are skipped.
+     * {@code max_{c,k} |mean_j p_c(t_k) - pi_c| / sqrt(pi_c (1 - pi_c) / N)}: the standard error is the largest the
+     * mean can have, because p_c lies in [0, 1] with mean pi_c (the sample variance is not used: it vanishes for a
+     * rare class whose trajectories all have p_c ~ 0, and the z-score then explodes).
      */
     static double maxMartingaleZ(BackwardRun run, double[] priors, double[][] moments) {
         int n = run.trajectories(), kk = run.recorded(), nc = run.numClasses();
         double z = 0;
-        if (n < 2) return z;
         for (int c = 0; c < nc; c++) {
-            for (int k = 0; k < kk; k++) {
-                double s = moments[0][c * kk + k], ss = moments[1][c * kk + k];
-                double m = s / n, var = (ss - n * m * m) / (n - 1);
-                if (!(var > 0)) continue;
-                // posteriors are stored as floats: their rounding (<= half an ulp of the float prior) is not noise
-                z = Math.max(z, Math.abs(m - priors[c]) / (Math.sqrt(var / n) + Math.ulp((float) priors[c])));
-            }
+            double pi = priors[c];
+            if (!(pi > 0 && pi < 1)) continue;
+            double se = Math.sqrt(pi * (1 - pi) / n);
+            for (int k = 0; k < kk; k++) z = Math.max(z, Math.abs(moments[0][c * kk + k] / n - pi) / se);
         }
         return z;
     }

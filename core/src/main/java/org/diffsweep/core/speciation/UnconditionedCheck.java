@@ -15,9 +15,9 @@ import java.util.List;
  * @param integrator     SDE or ODE
  * @param horizon        T
  * @param maxFractionZ   {@code max_c |f_c - pi_c| / sqrt(pi_c (1 - pi_c) / N)}, f_c the final fraction
- * @param maxMartingaleZ {@code max_{c,k} |mean_j p_c(x_j(t_k)) - pi_c| / (se + ulp)}, se the sample standard error at
- *                       t_k, ulp the float spacing at pi_c (posteriors are stored as floats)
- *                       (recorded times where all posteriors are equal are skipped)
+ * @param maxMartingaleZ {@code max_{c,k} |mean_j p_c(x_j(t_k)) - pi_c| / sqrt(pi_c (1 - pi_c) / N)} over recorded
+ *                       times: against the largest standard error a mean of [0, 1] values with mean pi_c can have
+ *                       (conservative at large t, where the posteriors vary little)
  * @param classes        the per-class unconditioned measurements, in class order
  * @param covered        per class: the theory value ({@link ClassSpeciation#reference()}) lies in the unconditioned
  *                       95 % interval; null when either is missing or the class has fewer than
