@@ -172,14 +172,15 @@ public record BackwardRun(Integrator integrator, double horizon, int steps, int 
         if (prior >= kappa) return ClassMeasurement.none(MeasurementStatus.PRE_COMMITTED);
         int m = finalCount(c);
         if (m == 0) return new ClassMeasurement(null, null, null, 0, MeasurementStatus.TOO_FEW);
-        double tMed = medianCrossing(c, m, kappa);
+        float[] own = own(c, m);
+        double tMed = medianCrossing(own, m, kappa);
         if (Double.isNaN(tMed)) return new ClassMeasurement(null, null, null, m, MeasurementStatus.NO_CROSSING);
         if (Double.isInfinite(tMed)) return new ClassMeasurement(null, null, null, m, MeasurementStatus.CENSORED);
         int l = MedianRanks.lower(m);
         Double ciLo = null, ciHi = null;
         boolean censored = false;
         if (l > 0) {
-            double a = orderCrossing(c, m, l, kappa), b = orderCrossing(c, m, m + 1 - l, kappa);
+            double a = orderCrossing(own, m, l, kappa), b = orderCrossing(own, m, m + 1 - l, kappa);
             ciLo = Double.isFinite(a) ? a : null;
             ciHi = Double.isFinite(b) ? b : null;
             censored = Double.isInfinite(b);
@@ -189,30 +190,43 @@ public record BackwardRun(Integrator integrator, double horizon, int steps, int 
         return new ClassMeasurement(tMed, ciLo, ciHi, m, st);
     }
 
-    /** Number of the trajectories ending in c whose own posterior is at least kappa at recorded time k. */
-    private int committed(int c, int k, double kappa) {
-        int kk = times.length, cnt = 0;
+    /** Own posteriors of the m trajectories ending in c, time-major: {@code [k m + i]}. */
+    private float[] own(int c, int m) {
+        int kk = times.length;
+        float[] out = new float[kk * m];
+        int i = 0;
         for (int j = 0; j < trajectories; j++) {
-            if (labels[j] == c && posterior[(j * kk + k) * numClasses + c] >= kappa) cnt++;
+            if (labels[j] != c) continue;
+            int o = j * kk * numClasses + c;
+            for (int k = 0; k < kk; k++) out[k * m + i] = posterior[o + k * numClasses];
+            i++;
         }
+        return out;
+    }
+
+    /** Number of entries of {@code own} at recorded time k that are at least kappa. */
+    private static int committed(float[] own, int m, int k, double kappa) {
+        int cnt = 0;
+        for (int i = k * m, e = i + m; i < e; i++) cnt += own[i] >= kappa ? 1 : 0;
         return cnt;
     }
 
     /** The crossing of {@link #measuredTs}, found by counting; the median is selected only where counts are tied. */
-    private double medianCrossing(int c, int m, double kappa) {
+    private double medianCrossing(float[] own, int m, double kappa) {
         int kk = times.length;
         double[] buf = new double[m];
         KthSelector sel = new KthSelector();
         for (int k = 0; k < kk; k++) {
-            int cnt = committed(c, k, kappa);
-            // median >= kappa: surely when X_(floor(m/2)+1)... i.e. cnt >= floor(m/2) + 1; surely not below ceil(m/2)
+            int cnt = committed(own, m, k, kappa);
+            // the median is >= kappa surely when X_(floor(m/2)) is (cnt >= floor(m/2) + 1), surely not when
+            // X_(floor(m/2)+1) is below (cnt < ceil(m/2)); in between (m even, tie) select
             boolean reached;
             if (cnt >= m / 2 + 1) reached = true;
             else if (cnt < (m + 1) / 2) reached = false;
-            else reached = medianAt(c, k, m, buf, sel) >= kappa;
+            else reached = medianAt(own, k, m, buf, sel) >= kappa;
             if (reached) {
                 if (k == 0) return Double.POSITIVE_INFINITY;
-                double u = medianAt(c, k - 1, m, buf, sel), v = medianAt(c, k, m, buf, sel);
+                double u = medianAt(own, k - 1, m, buf, sel), v = medianAt(own, k, m, buf, sel);
                 double f = (kappa - u) / (v - u);
                 return times[k - 1] + f * (times[k] - times[k - 1]);
             }
@@ -220,9 +234,9 @@ public record BackwardRun(Integrator integrator, double horizon, int steps, int 
         return Double.NaN;
     }
 
-    /** The median of p_c at recorded time k among the m trajectories ending in c (mean of the middle two, m even). */
-    private double medianAt(int c, int k, int m, double[] buf, KthSelector sel) {
-        gather(c, k, buf);
+    /** The median of {@code own} at recorded time k (mean of the middle two, m even). */
+    private static double medianAt(float[] own, int k, int m, double[] buf, KthSelector sel) {
+        for (int i = 0; i < m; i++) buf[i] = own[k * m + i];
         double hi = sel.select(buf, null, m / 2);
         return (m % 2 == 1) ? hi : 0.5 * (sel.select(buf, null, m / 2 - 1) + hi);
     }
@@ -232,16 +246,16 @@ public record BackwardRun(Integrator integrator, double horizon, int steps, int 
      * trajectories ending in c: the first recorded time with at least {@code m + 1 - i} of them at kappa or above
      * (a count, no sorting), then the two bracketing values by selection.
      */
-    private double orderCrossing(int c, int m, int i, double kappa) {
+    private double orderCrossing(float[] own, int m, int i, double kappa) {
         int kk = times.length, need = m + 1 - i;
         for (int k = 0; k < kk; k++) {
-            if (committed(c, k, kappa) >= need) {
+            if (committed(own, m, k, kappa) >= need) {
                 if (k == 0) return Double.POSITIVE_INFINITY;
                 double[] buf = new double[m];
                 KthSelector sel = new KthSelector();
-                gather(c, k - 1, buf);
+                for (int r = 0; r < m; r++) buf[r] = own[(k - 1) * m + r];
                 double u = sel.select(buf, null, i - 1);
-                gather(c, k, buf);
+                for (int r = 0; r < m; r++) buf[r] = own[k * m + r];
                 double v = sel.select(buf, null, i - 1);
                 double f = (kappa - u) / (v - u);
                 return times[k - 1] + f * (times[k] - times[k - 1]);

@@ -49,7 +49,8 @@ final class ConditionedSampler {
     private final SeededStream rng;
     private final ChiSquareSampler chi;
     private final double thresholdLog; // log pi_c - logit kappa
-    private double[] z = new double[0];
+    private double[] z1 = new double[0];
+    private double[] z2 = new double[0];
     private double[] q = new double[0];
     private int n;
     /** Evaluations of {@link #committed} in the refinements (diagnostics). */
@@ -78,14 +79,20 @@ final class ConditionedSampler {
     /** Draws trajectories until there are {@code total}. */
     void drawUpTo(int total) {
         if (total <= n) return;
-        z = java.util.Arrays.copyOf(z, 2 * total);
-        q = java.util.Arrays.copyOf(q, useQ ? total : 0);
         int k = red.k;
+        z1 = java.util.Arrays.copyOf(z1, k >= 1 ? total : 0);
+        z2 = java.util.Arrays.copyOf(z2, k == 2 ? total : 0);
+        q = java.util.Arrays.copyOf(q, useQ ? total : 0);
         for (int j = n; j < total; j++) {
             double s = 0;
-            for (int i = 0; i < k; i++) {
+            if (k >= 1) {
                 double v = rng.nextGaussian();
-                z[2 * j + i] = v;
+                z1[j] = v;
+                s += v * v;
+            }
+            if (k == 2) {
+                double v = rng.nextGaussian();
+                z2[j] = v;
                 s += v * v;
             }
             if (useQ) q[j] = s + chi.next();
@@ -111,21 +118,47 @@ final class ConditionedSampler {
     /** Number of trajectories whose own posterior is at least kappa at time t. */
     int committed(double t) {
         coefficients(t);
-        int cnt = 0;
-        if (red.nc == 2) {
+        int cnt = 0, k = red.k;
+        if (red.nc == 2) { // committed iff a0 + e1 z1 + e2 z2 + b0 Q <= 0
             int o = 1 - c;
-            double a0 = ca[o] - thresholdLog, b0 = useQ ? cb[o] : 0.0, e1 = c1[o], e2 = c2[o];
+            double a0 = ca[o] - thresholdLog, b0 = cb[o], e1 = c1[o], e2 = c2[o];
+            if (!useQ && k == 1) {
+                if (e1 == 0) return a0 <= 0 ? n : 0;
+                double thr = -a0 / e1; // e1 z1 <= -a0
+                if (e1 > 0) {
+                    for (int j = 0; j < n; j++) cnt += z1[j] <= thr ? 1 : 0;
+                } else {
+                    for (int j = 0; j < n; j++) cnt += z1[j] >= thr ? 1 : 0;
+                }
+                return cnt;
+            }
+            if (useQ && k == 0) {
+                if (b0 == 0) return a0 <= 0 ? n : 0;
+                double thr = -a0 / b0;
+                if (b0 > 0) {
+                    for (int j = 0; j < n; j++) cnt += q[j] <= thr ? 1 : 0;
+                } else {
+                    for (int j = 0; j < n; j++) cnt += q[j] >= thr ? 1 : 0;
+                }
+                return cnt;
+            }
             for (int j = 0; j < n; j++) {
-                double v = a0 + e1 * z[2 * j] + e2 * z[2 * j + 1] + (useQ ? b0 * q[j] : 0.0);
-                if (v <= 0) cnt++;
+                double v = a0;
+                if (k >= 1) v += e1 * z1[j];
+                if (k == 2) v += e2 * z2[j];
+                if (useQ) v += b0 * q[j];
+                cnt += v <= 0 ? 1 : 0;
             }
             return cnt;
         }
         for (int j = 0; j < n; j++) {
             double s = 0;
-            for (int k = 0; k < red.nc; k++) {
-                if (k == c) continue;
-                double v = ca[k] - thresholdLog + c1[k] * z[2 * j] + c2[k] * z[2 * j + 1] + (useQ ? cb[k] * q[j] : 0.0);
+            for (int m = 0; m < red.nc; m++) {
+                if (m == c) continue;
+                double v = ca[m] - thresholdLog;
+                if (k >= 1) v += c1[m] * z1[j];
+                if (k == 2) v += c2[m] * z2[j];
+                if (useQ) v += cb[m] * q[j];
                 s += Math.exp(v);
             }
             if (s <= 1) cnt++;
