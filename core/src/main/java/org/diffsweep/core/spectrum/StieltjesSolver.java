@@ -15,11 +15,18 @@ import org.apache.commons.math3.util.Pair;
  * rung's solution and the previous lambda's solution on the same rung (warm start along the lambda grid). If Newton
  * fails or lands on an unphysical branch (Im of any unknown < 0: q, r, s are Stieltjes transforms of positive
  * measures) the rung is split into finer sub-rungs, and as a last resort Levenberg–Marquardt (commons-math) is run
- * on the real 2k-dimensional system. Not thread-safe (holds the previous ladder for warm starts).
+ * on the real 2k-dimensional system. Arithmetic is on primitive arrays (complex numbers interleaved), with the
+ * system's allocation-free {@link SaddleSystem#evaluate(double, double, double[], double[], double[])} and Cramer's
+ * rule for two unknowns. Not thread-safe (holds the previous ladder for warm starts).
  */
 final class StieltjesSolver {
     static final double EPS_START = 100;
     static final double EPS_END = 1e-11;
+    /**
+     * Rungs of the ladder: 14 gives eps = 100, 10, ..., 1e-11 (one decade per rung). A ladder of 41 rungs (ratio 0.47)
+     * gives the same solutions to 4e-8 relative (densities, edges, masses, per-class times) at 2.3x the cost; the
+     * sub-rung fallback absorbs the rungs where a decade is too far for Newton.
+     */
     static final int RUNGS = 14;
     /** The warm start from the previous lambda is used from the rung with eps about this many grid gaps. */
     static final double WARM_FACTOR = 3;
