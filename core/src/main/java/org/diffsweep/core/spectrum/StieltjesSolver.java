@@ -24,7 +24,7 @@ final class StieltjesSolver {
     static final double EPS_END = 1e-11;
     /**
      * Rungs of the ladder: 14 gives eps = 100, 10, ..., 1e-11 (one decade per rung). A ladder of 41 rungs (ratio 0.47)
-     * gives the same solutions to 4e-8 relative (densities, edges, masses, per-class times) at 2.3x the cost; the
+     * gives the same solutions to 4e-8 relative (densities, edges, masses, per-class times) at 2x the cost; the
      * sub-rung fallback absorbs the rungs where a decade is too far for Newton.
      */
     static final int RUNGS = 14;
