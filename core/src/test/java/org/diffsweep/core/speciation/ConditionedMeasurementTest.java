@@ -61,6 +61,35 @@ class ConditionedMeasurementTest {
     }
 
     @Test
+    void conditionedLawMatchesFullDimensionalSamplingForThreeClasses() {
+        // The conditioned trajectories' committed fraction at fixed t (reduced coordinates, C > 2 branch: planar
+        // centroids k = 2, three variances, so z1, z2 and Q all enter) against an independent full d-dimensional
+        // draw of x ~ N(e^{-t} mu_c, Gamma_c I) with GaussianMixture.posteriors. Tolerance: 4 combined binomial
+        // standard errors (reduced n = 20001, full n = 4000).
+        int d = 60;
+        GaussianMixture gm = GaussianMixture.of(d, List.of(new ClassSpec("A", 0.5, 1.0, 0, 1.0),
+                new ClassSpec("B", 0.3, 0.8, 120, 0.6), new ClassSpec("C", 0.2, 0.9, 240, 1.8)));
+        var rng = RandomStreams.forKey("threeClassConditioned").stream("full");
+        double[] x = new double[d], post = new double[3];
+        int nFull = 4000;
+        for (int c = 0; c < 3; c++) {
+            ConditionedSampler s = new ConditionedSampler(gm, c, KAPPA, RandomStreams.forKey("threeClassConditioned").stream("c" + c));
+            s.drawUpTo(20001);
+            for (double t : new double[] {1.0, 1.5, 2.0}) { // committed fractions from 0.05 to 0.95
+                int hit = 0;
+                for (int j = 0; j < nFull; j++) {
+                    gm.sampleClassAtTime(c, t, 1, rng, x, 0);
+                    gm.posteriors(x, 0, t, post);
+                    if (post[c] >= KAPPA) hit++;
+                }
+                double pf = (double) hit / nFull, pr = (double) s.committed(t) / s.size();
+                double p = 0.5 * (pf + pr), se = Math.sqrt(Math.max(p * (1 - p), 1e-4) * (1.0 / nFull + 1.0 / s.size()));
+                assertEquals(pf, pr, 4 * se, "class " + c + " t " + t);
+            }
+        }
+    }
+
+    @Test
     void unequalVariancesNeedTheExactMedian() {
         // Equal means, sigma_B^2 = 2 sigma_A^2, d = 200: a measurement to +-0.003 (N up to 131073) covers the exact
         // median and excludes the mean-log-odds root, which lies ~0.009 away (compare like with like).
