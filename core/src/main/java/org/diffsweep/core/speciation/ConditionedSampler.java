@@ -27,9 +27,9 @@ import org.diffsweep.core.random.SeededStream;
  *
  * <p>Crossings and size. The number of committed trajectories {@code n(t) = #{j : p_c(x_j(t)) >= kappa}} is
  * scanned down from the horizon in steps of {@link #SCAN_STEP} and each crossing is refined (regula falsi, Illinois,
- * with bisection as a safeguard) to {@link #TIME_TOLERANCE}: the median ({@code n >= (N+1)/2}, N odd) and the two order statistics of the 95 % interval
- * (see {@link ClassMeasurement}). A pilot of N_0 trajectories gives the interval's half-width hw_0; if it exceeds
- * 0.9 x the target, N grows to {@code N_0 (hw_0 / (0.9 target))^2} (odd, at most the cap) by further draws from the
+ * with bisection as a safeguard) to {@link #TIME_TOLERANCE}: the median ({@code n >= (N+1)/2}, N odd) and the two
+ * order statistics of the 95 % interval (see {@link ClassMeasurement}). A pilot of N_0 trajectories gives the
+ * interval's half-width hw_0; if it exceeds 0.9 x the target, N grows to {@code N_0 (hw_0 / (0.9 target))^2} (odd, at most the cap) by further draws from the
  * same stream, and the crossings are recomputed (at most three rounds), the scan starting {@link #REFINE_MARGIN}
  * above the previous interval when no threshold is reached there. The sample size depends on the pilot only through
  * its interval width, not its location. Deterministic given the stream.
@@ -39,7 +39,7 @@ final class ConditionedSampler {
     static final double SCAN_STEP = 0.05;
     /** A grown sample is scanned from this far above the previous interval's upper end. */
     static final double REFINE_MARGIN = 0.1;
-    /** Bisection tolerance of a crossing in t. */
+    /** Tolerance of a refined crossing in t. */
     static final double TIME_TOLERANCE = 1e-5;
 
     private final GaussianMixture gm;
@@ -186,7 +186,7 @@ final class ConditionedSampler {
             int cnt = committed(t);
             for (int i = 0; i < nt; i++) {
                 if (Double.isNaN(out[i]) && cnt >= thresholds[i]) {
-                    out[i] = bisect(t, prevT, thresholds[i]);
+                    out[i] = refine(t, prevT, thresholds[i]);
                     open--;
                 }
             }
@@ -201,7 +201,7 @@ final class ConditionedSampler {
      * of a scan step), falling back to bisection when a step shrinks the bracket by less than half, until the bracket
      * is below {@link #TIME_TOLERANCE}; returns its midpoint.
      */
-    private double bisect(double lo, double hi, int r) {
+    private double refine(double lo, double hi, int r) {
         double flo = committed(lo) - r + 0.5, fhi = committed(hi) - r + 0.5;
         int side = 0;
         evaluations += 2;
