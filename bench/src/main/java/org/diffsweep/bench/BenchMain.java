@@ -16,8 +16,11 @@ import org.diffsweep.core.linalg.LinAlg;
  * second.
  *
  * <pre>
- * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--csv FILE]
+ * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--targets-only] [--csv FILE]
  * </pre>
+ * The last section, {@link PointTargets}, measures the per-point targets in the same run: production point / core
+ * pipeline, speciation share, asymptotic spectrum time, backward-simulation cost against d and the minority
+ * speciation interval ({@code --targets-only} runs only it).
  * {@code --java} also calibrates the pure-Java BLAS/LAPACK; {@code --tanh} picks how the quadrature evaluates tanh
  * (default {@code product}: one StrictMath.exp per feature and point, see {@link ReferencePoint}).
  */
@@ -34,7 +37,8 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false, javaToo = false, calibrate = true, production = true, simulate = true;
+        boolean quick = false, javaToo = false, calibrate = true, production = true, simulate = true, targets = true;
+        boolean targetsOnly = false;
         int repeats = -1;
         int tanhMode = 2;
         List<PointSize> points = new ArrayList<>();
@@ -46,6 +50,8 @@ public final class BenchMain {
                 case "--no-calibration" -> calibrate = false;
                 case "--no-production" -> production = false;
                 case "--no-simulation" -> simulate = false;
+                case "--no-targets" -> targets = false;
+                case "--targets-only" -> targetsOnly = true;
                 case "--strict-tanh" -> tanhMode = 0;
                 case "--tanh" -> tanhMode = switch (args[++i]) {
                     case "math" -> 0;
@@ -57,7 +63,7 @@ public final class BenchMain {
                 case "--point" -> points.add(PointSize.parse(args[++i]));
                 case "--csv" -> csv = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--csv FILE]");
+                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--targets-only] [--csv FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -86,6 +92,14 @@ public final class BenchMain {
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
         out.printf(Locale.ROOT, "timings: %s, %d repeats after 1 warm-up; rates and %% use the minimum (least disturbed); spread = (max-min)/median%n%n", Clock.describe(), repeats);
 
+        if (targetsOnly) {
+            PointTargets.run(out, rows, quick, repeats, la);
+            if (csv != null) {
+                Files.writeString(csv, rows.toString());
+                out.println("\nwrote " + csv);
+            }
+            return;
+        }
         // ---------------- calibration
         double gemmPeak = Double.NaN;
         if (calibrate) {
@@ -183,6 +197,7 @@ public final class BenchMain {
                 }
             }
         }
+        if (targets) PointTargets.run(out, rows, quick, repeats, la);
         if (csv != null) {
             Files.writeString(csv, rows.toString());
             out.println("\nwrote " + csv);

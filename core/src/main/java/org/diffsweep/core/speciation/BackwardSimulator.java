@@ -16,6 +16,9 @@ import org.diffsweep.core.random.SeededStream;
  * Gamma_c}, and the posteriors depend on x only through {@code |x|^2, x_1, x_2} (centroids span e1, e2), so one pass
  * per step updates x and accumulates the next {@code |x|^2}. At t = 0 every trajectory draws its final class from
  * its posterior (equal to the argmax when the classes are separated). All draws come from the one given stream.
+ *
+ * <p>The reference implementation: production uses {@link ReducedSimulator}, whose steps have exactly the law of
+ * these at a cost independent of d, and is tested against this one by distributions.
  */
 public final class BackwardSimulator {
     /** Soft cap on stored posteriors (floats); above it, recording thins to every m-th step. */

@@ -1,6 +1,5 @@
 package org.diffsweep.core.speciation;
 
-import org.diffsweep.core.linalg.LinAlg;
 import org.diffsweep.core.mixture.GaussianMixture;
 import org.diffsweep.core.numerics.GaussHermite;
 
@@ -52,21 +51,9 @@ public final class PosteriorQuadrature {
         dof = d - (planar ? 2 : 1);
         gh = GaussHermite.of(nodes);
         if (!equalVar && dof > 0) {
-            double alpha = 0.5 * dof - 1;
-            double[] diag = new double[nodes];
-            double[] off = new double[Math.max(1, nodes - 1)];
-            for (int n = 0; n < nodes; n++) diag[n] = 2 * n + alpha + 1;
-            for (int n = 1; n < nodes; n++) off[n - 1] = Math.sqrt(n * (n + alpha));
-            double[] z = new double[nodes * nodes];
-            LinAlg.pureJava().tridiagonalEigen(nodes, diag, off, z);
-            rNodes = diag;
-            rWeights = new double[nodes];
-            double s = 0;
-            for (int k = 0; k < nodes; k++) {
-                rWeights[k] = z[k * nodes] * z[k * nodes];
-                s += rWeights[k];
-            }
-            for (int k = 0; k < nodes; k++) rWeights[k] /= s;
+            GammaRule rule = GammaRule.of(nodes, 0.5 * dof);
+            rNodes = rule.nodes;
+            rWeights = rule.weights;
         } else {
             rNodes = new double[] {0.5 * Math.max(dof, 0)}; // the mean; R cancels (or is absent)
             rWeights = new double[] {1.0};

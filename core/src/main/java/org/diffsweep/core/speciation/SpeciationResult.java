@@ -11,19 +11,28 @@ import java.util.List;
  *                        it is positive
  * @param kappa           posterior level of the per-class times
  * @param classes         per-class results, in the mixture's class order
- * @param run             the backward simulation, null when not simulated
+ * @param run             the unconditioned check run ({@link ReducedSimulator}), null when not simulated
  * @param phi             measured cloning probability phi(t_k) at {@code run.times()} (§6.2), null when not simulated
  * @param phiClass        measured phi_c(t_k), flat {@code [c K + k]}, null when not simulated
- * @param medianOwn       median own-class posterior among trajectories ending in c, flat {@code [c K + k]}
- * @param closedFormNanos wall time of the closed-form / bisection part
- * @param simulationNanos wall time of the simulation and its read-out (0 when not simulated)
+ * @param check           the mixture-level check of the unconditioned run, null when not simulated
+ * @param closedFormNanos wall time of the closed-form / bisection / exact-median part
+ * @param simulationNanos wall time of all simulation and read-out, check run and conditioned measurement (0 when
+ *                        not simulated)
+ * @param conditionedNanos the conditioned measurement's part of simulationNanos
  */
 public record SpeciationResult(double lambda, double tS, Double tSExactSnr, double kappa,
                                List<ClassSpeciation> classes, BackwardRun run, double[] phi, double[] phiClass,
-                               double[] medianOwn, long closedFormNanos, long simulationNanos) {
+                               UnconditionedCheck check, long closedFormNanos,
+                               long simulationNanos, long conditionedNanos) {
     public SpeciationResult {
         classes = List.copyOf(classes);
     }
+
+    /**
+     * Median own-class posterior among the check run's trajectories ending in c, flat {@code [c K + k]} (computed on
+     * demand from {@link #run()}); null when not simulated.
+     */
+    public double[] medianOwn() { return run == null ? null : run.medianOwnPosterior(); }
 
     /** Measured phi linearly interpolated at time t (within the recorded range). */
     public double phiAt(double t) {

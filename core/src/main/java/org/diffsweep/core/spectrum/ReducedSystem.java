@@ -103,6 +103,59 @@ final class ReducedSystem implements SaddleSystem {
         jac[3] = dVs.times(psiP).minus(iq2);
     }
 
+    /** {@link #evaluate(Cx, Cx[], Cx[], Cx[])} in primitive complex arithmetic (the hot path of the solver). */
+    @Override
+    public void evaluate(double zr, double zi, double[] x, double[] f, double[] jac) {
+        double qr = x[0], qi = x[1], sr = x[2], si = x[3];
+        double c = psiP / psiN;
+        double kr = 0, ki = 0, vr = 0, vi = 0;                       // sumK, sumV
+        double kqr = 0, kqi = 0, ksr = 0, ksi = 0, vqr = 0, vqi = 0, vsr = 0, vsi = 0; // dK/dq, dK/ds, dV/dq, dV/ds
+        for (int i = 0; i < pi.length; i++) {
+            double dr = 1 + c * (k1[i] * sr + v2[i] * qr), di = c * (k1[i] * si + v2[i] * qi);
+            double m2 = dr * dr + di * di;
+            double ir = dr / m2, ii = -di / m2;                          // 1/den
+            double i2r = ir * ir - ii * ii, i2i = 2 * ir * ii;           // 1/den^2
+            double ak = pi[i] * k1[i], av = pi[i] * v2[i];
+            kr += ak * ir;
+            ki += ak * ii;
+            vr += av * ir;
+            vi += av * ii;
+            double a = -ak * c * v2[i], b = -ak * c * k1[i], e = -av * c * v2[i], g = -av * c * k1[i];
+            kqr += a * i2r;
+            kqi += a * i2i;
+            ksr += b * i2r;
+            ksi += b * i2i;
+            vqr += e * i2r;
+            vqi += e * i2i;
+            vsr += g * i2r;
+            vsi += g * i2i;
+        }
+        double qm = qr * qr + qi * qi;
+        double iqr = qr / qm, iqi = -qi / qm;                            // 1/q
+        double iq2r = iqr * iqr - iqi * iqi, iq2i = 2 * iqr * iqi;       // 1/q^2
+        double iq3r = iq2r * iqr - iq2i * iqi, iq3i = iq2r * iqi + iq2i * iqr; // 1/q^3
+        double ddr = iqr + b2bar * psiP + psiP * kr, ddi = iqi + psiP * ki; // D = 1/q + b2 psiP + psiP sumK
+        // F1 = s D - 1
+        f[0] = sr * ddr - si * ddi - 1;
+        f[1] = sr * ddi + si * ddr;
+        // F2 = psiP (s2bar - z + sumV) + (1 - psiP)/q - s/q^2
+        f[2] = psiP * (s2bar - zr + vr) + (1 - psiP) * iqr - (sr * iq2r - si * iq2i);
+        f[3] = psiP * (-zi + vi) + (1 - psiP) * iqi - (sr * iq2i + si * iq2r);
+        // dF1/dq = s (-1/q^2 + psiP dK/dq)
+        double ar = -iq2r + psiP * kqr, ai = -iq2i + psiP * kqi;
+        jac[0] = sr * ar - si * ai;
+        jac[1] = sr * ai + si * ar;
+        // dF1/ds = D + s psiP dK/ds
+        jac[2] = ddr + psiP * (sr * ksr - si * ksi);
+        jac[3] = ddi + psiP * (sr * ksi + si * ksr);
+        // dF2/dq = psiP dV/dq - (1 - psiP)/q^2 + 2 s/q^3
+        jac[4] = psiP * vqr - (1 - psiP) * iq2r + 2 * (sr * iq3r - si * iq3i);
+        jac[5] = psiP * vqi - (1 - psiP) * iq2i + 2 * (sr * iq3i + si * iq3r);
+        // dF2/ds = psiP dV/ds - 1/q^2
+        jac[6] = psiP * vsr - iq2r;
+        jac[7] = psiP * vsi - iq2i;
+    }
+
     /** Class-resolved transform T_c(z) at the solution (q, s). */
     Cx classTransform(int c, Cx q, Cx s) {
         Cx den = s.times(k1[c]).plus(q.times(v2[c])).times(psiP / psiN).plus(1);

@@ -13,6 +13,26 @@ interface SaddleSystem {
      */
     void evaluate(Cx z, Cx[] x, Cx[] f, Cx[] jac);
 
+    /**
+     * The same on primitive arrays, complex numbers interleaved (re, im): {@code x[2i], x[2i+1]},
+     * {@code f[2i], f[2i+1]}, {@code jac[2(i k + j)], jac[2(i k + j) + 1]}. The default wraps
+     * {@link #evaluate(Cx, Cx[], Cx[], Cx[])}; systems on the hot path override it without allocation.
+     */
+    default void evaluate(double zr, double zi, double[] x, double[] f, double[] jac) {
+        int k = size();
+        Cx[] cx = new Cx[k], cf = new Cx[k], cj = new Cx[k * k];
+        for (int i = 0; i < k; i++) cx[i] = new Cx(x[2 * i], x[2 * i + 1]);
+        evaluate(new Cx(zr, zi), cx, cf, cj);
+        for (int i = 0; i < k; i++) {
+            f[2 * i] = cf[i].re();
+            f[2 * i + 1] = cf[i].im();
+        }
+        for (int i = 0; i < k * k; i++) {
+            jac[2 * i] = cj[i].re();
+            jac[2 * i + 1] = cj[i].im();
+        }
+    }
+
     /** The large-|z| asymptotics (physical branch): q ~ -1/z and the companion unknowns. */
     void initialGuess(Cx z, Cx[] x);
 

@@ -3,7 +3,9 @@ package org.diffsweep.core.spectrum;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.diffsweep.core.features.GeConstants;
 import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
@@ -50,10 +52,12 @@ public final class SpectrumSolver {
         double[] pi = new double[c];
         List<ClassCoefficients> coef = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Map<List<Double>, ClassCoefficients> seen = new HashMap<>(); // classes with equal (sigma^2, r) share them
         for (int i = 0; i < c; i++) {
             ClassSpec s = p.classes().get(i);
             pi[i] = (double) p.classSize(i) / p.n();
-            coef.add(ClassCoefficients.of(p.t(), s.variance(), s.radius()));
+            coef.add(seen.computeIfAbsent(List.of(s.variance(), s.radius()),
+                    k -> ClassCoefficients.of(p.t(), s.variance(), s.radius())));
             names.add(s.name());
         }
         return solveClasses((double) p.p() / p.d(), (double) p.n() / p.d(), p.t(), pi, coef, names, points);
@@ -71,10 +75,15 @@ public final class SpectrumSolver {
         }
         // (cw): the spectrum of (n_c/n) U_c alone is pi_c times that of a one-class U with n_c = pi_c n points
         List<ClassSpectrum> out = new ArrayList<>();
+        Map<List<Object>, SpectrumResult> done = new HashMap<>(); // equal (pi_c, coefficients): the same one-class system
         for (int c = 0; c < pi.length; c++) {
             double psiNc = pi[c] * psiN;
-            ReducedSystem one = new ReducedSystem(psiP, psiNc, new double[] {1}, List.of(coef.get(c)));
-            SpectrumResult rc = analyse(one, one, List.of(names.get(c)), psiP, deltaT, CW_POINTS);
+            ClassCoefficients cc = coef.get(c);
+            String name = names.get(c);
+            SpectrumResult rc = done.computeIfAbsent(List.of(psiNc, cc), key -> {
+                ReducedSystem one = new ReducedSystem(psiP, psiNc, new double[] {1}, List.of(cc));
+                return analyse(one, one, List.of(name), psiP, deltaT, CW_POINTS);
+            });
             ClassSpectrum k = rc.classes().get(0);
             out.add(r.classes().get(c).withCw(psiP / (deltaT * pi[c] * k.memEdgeLo()),
                     psiP / (deltaT * pi[c] * k.genHarmonicMean()), rc.merged() || psiNc <= 1));
