@@ -35,15 +35,36 @@ public enum ClassField {
     TAU_MEM_THEORY("tauMemTheory", Type.DOUBLE, Aggregate.GEOMETRIC),
     /** Per-class speciation time t_S^(c)(kappa), closed form / bisection (§6.2); null if pre-committed. */
     T_S("tS", Type.DOUBLE, Aggregate.ARITHMETIC),
-    /** Per-class speciation time measured by backward simulation (§6.2). */
+    /** Exact median speciation time, P(p_c >= kappa | c) = 1/2: what the measurement estimates (§6.2); null for C > 2. */
+    T_S_EXACT_MEDIAN("tSExactMedian", Type.DOUBLE, Aggregate.ARITHMETIC),
+    /** Per-class speciation time measured by backward simulation (§6.2), conditioned on the final class. */
     T_S_MEASURED("tSMeasured", Type.DOUBLE, Aggregate.ARITHMETIC),
+    /** Lower end of the 95 % confidence interval of tSMeasured. */
+    T_S_MEASURED_CI_LO("tSMeasuredCiLo", Type.DOUBLE, Aggregate.NONE),
+    /** Upper end of the 95 % confidence interval of tSMeasured. */
+    T_S_MEASURED_CI_HI("tSMeasuredCiHi", Type.DOUBLE, Aggregate.NONE),
+    /** Effective number of backward trajectories behind tSMeasured. */
+    T_S_TRAJECTORIES("tSTrajectories", Type.INT, Aggregate.NONE),
+    /** Outcome of the measurement: OK, TOO_FEW (< 100 effective trajectories), NO_CROSSING, CENSORED, PRE_COMMITTED. */
+    T_S_STATUS("tSStatus", Type.STRING, Aggregate.NONE),
+    /** How the trajectories were sampled: CONDITIONED on the final class, or UNCONDITIONED. */
+    T_S_SCHEME("tSScheme", Type.STRING, Aggregate.NONE),
     /** pi_c >= kappa (§12.12). */
     PRE_COMMITTED("preCommitted", Type.BOOLEAN, Aggregate.NONE),
     /** Per-class collapse time t_C^(c) (§6.2). */
     T_C("tC", Type.DOUBLE, Aggregate.NONE);
 
     /** Value type of a field. */
-    public enum Type { DOUBLE, BOOLEAN }
+    public enum Type {
+        DOUBLE(Double.class), BOOLEAN(Boolean.class), INT(Integer.class), STRING(String.class);
+
+        private final Class<?> javaType;
+
+        Type(Class<?> javaType) { this.javaType = javaType; }
+
+        /** The Java type of a value of this field. */
+        public Class<?> javaType() { return javaType; }
+    }
 
     /** How seeds of one cell are averaged in reports: geometric mean (times on log scales), arithmetic, or not at all. */
     public enum Aggregate { GEOMETRIC, ARITHMETIC, NONE }

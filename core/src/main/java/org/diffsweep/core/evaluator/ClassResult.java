@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything diffsweep reports for one class of one grid point: its identity and one value per {@link ClassField}
- * (a {@link Double} or a {@link Boolean}; {@code null} when not computed or never reached — never zero, never made
+ * (of the field's {@link ClassField.Type}; {@code null} when not computed or never reached — never zero, never made
  * up).
  *
  * @param name    class name
@@ -24,7 +24,7 @@ public record ClassResult(String name, double weight, int nTrain, Object[] value
         }
         for (ClassField f : fields) {
             Object v = values[f.ordinal()];
-            boolean ok = v == null || (f.type() == ClassField.Type.DOUBLE ? v instanceof Double : v instanceof Boolean);
+            boolean ok = v == null || f.type().javaType().isInstance(v);
             if (!ok) throw new IllegalArgumentException(f.column() + ": expected " + f.type() + ", got " + v.getClass().getSimpleName());
         }
     }

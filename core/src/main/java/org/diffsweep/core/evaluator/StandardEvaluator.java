@@ -39,12 +39,15 @@ import org.diffsweep.core.spectrum.SpectrumSolver;
 public final class StandardEvaluator implements Evaluator<PointParams, PointResult> {
     /** Evaluator name, part of every pointId. */
     public static final String NAME = "rf-gmm";
-    /** Bump when results for the same point change. */
-    public static final String VERSION = "1";
+    /**
+     * Bumped on any change to a computed value (docs/architecture.md). 2: class-conditioned speciation measurement on
+     * the reduced backward process with its interval, exact median, faster spectrum solver (issue 14).
+     */
+    public static final String VERSION = "2";
 
     private final SpeciationOptions speciationOptions;
 
-    /** With the default backward simulation (1000 trajectories, 400 steps). */
+    /** With the default speciation measurement (class-conditioned to a 95 % half-width of 0.01, a 500-trajectory check run). */
     public StandardEvaluator() { this(SpeciationOptions.DEFAULT); }
 
     public StandardEvaluator(SpeciationOptions speciationOptions) { this.speciationOptions = speciationOptions; }
@@ -146,7 +149,13 @@ public final class StandardEvaluator implements Evaluator<PointParams, PointResu
         }
         if (cspec != null) {
             f.put(ClassField.T_S, cspec.tS());
+            f.put(ClassField.T_S_EXACT_MEDIAN, cspec.tSExactMedian());
             f.put(ClassField.T_S_MEASURED, cspec.tSMeasured());
+            f.put(ClassField.T_S_MEASURED_CI_LO, cspec.tSMeasuredCiLo());
+            f.put(ClassField.T_S_MEASURED_CI_HI, cspec.tSMeasuredCiHi());
+            f.put(ClassField.T_S_TRAJECTORIES, cspec.effectiveTrajectories());
+            f.put(ClassField.T_S_STATUS, cspec.measurementStatus() == null ? null : cspec.measurementStatus().name());
+            f.put(ClassField.T_S_SCHEME, cspec.scheme() == null ? null : cspec.scheme().name());
             f.put(ClassField.PRE_COMMITTED, cspec.preCommitted());
             f.put(ClassField.T_C, cspec.tC());
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.mixture.GaussianMixture;
 import org.diffsweep.core.random.RandomStreams;
 import org.diffsweep.core.random.SeededStream;

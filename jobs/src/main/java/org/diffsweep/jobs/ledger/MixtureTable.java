@@ -47,7 +47,12 @@ public final class MixtureTable {
 
     /** The column of one per-class field. */
     public static Column<LedgerRow<PointParams, PointResult>> column(ClassField f) {
-        ColumnType type = f.type() == ClassField.Type.BOOLEAN ? ColumnType.BOOLEAN : ColumnType.DOUBLE;
+        ColumnType type = switch (f.type()) {
+            case DOUBLE -> ColumnType.DOUBLE;
+            case BOOLEAN -> ColumnType.BOOLEAN;
+            case INT -> ColumnType.INT;
+            case STRING -> ColumnType.STRING;
+        };
         return Column.of(f.column(), type, true, r -> {
             List<ClassResult> c = r.result().classes();
             return r.row() < c.size() ? c.get(r.row()).get(f) : null;

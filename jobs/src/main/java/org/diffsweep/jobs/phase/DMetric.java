@@ -29,13 +29,15 @@ public enum DMetric {
     MEM_THEORY(Quantity.MEM, Source.THEORY, ClassField.TAU_MEM_THEORY, null),
     S_MEASURED(Quantity.S, Source.MEASURED, ClassField.T_S_MEASURED, null),
     S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassField.T_S, null),
+    S_EXACT_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, ClassField.T_S_EXACT_MEDIAN, null),
     RESID_GEN_W(Quantity.GEN, Source.PRED_W, null, GEN_MEASURED),
     RESID_GEN_CW(Quantity.GEN, Source.PRED_CW, null, GEN_MEASURED),
     RESID_MEM_W(Quantity.MEM, Source.PRED_W, null, MEM_MEASURED),
     RESID_MEM_CW(Quantity.MEM, Source.PRED_CW, null, MEM_MEASURED),
     RESID_GEN_THEORY(Quantity.GEN, Source.THEORY, null, GEN_MEASURED),
     RESID_MEM_THEORY(Quantity.MEM, Source.THEORY, null, MEM_MEASURED),
-    RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED);
+    RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED),
+    RESID_S_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, null, S_MEASURED);
 
     /** Which order parameter. */
     public enum Quantity {
@@ -65,7 +67,9 @@ public enum DMetric {
         /** Asymptotic class-resolved spectrum of the reduced saddle point (§5.4), no sampling at all. */
         THEORY,
         /** Closed form / bisection of §6.2. */
-        CLOSED_FORM
+        CLOSED_FORM,
+        /** The exact median time of §6.2 by quadrature: what the measurement estimates (two classes). */
+        EXACT_MEDIAN
     }
 
     private final Quantity quantity;
@@ -137,6 +141,7 @@ public enum DMetric {
             case PRED_CW -> "predicted cw";
             case THEORY -> "asymptotic theory";
             case CLOSED_FORM -> "closed form";
+            case EXACT_MEDIAN -> "exact median";
         };
         return isResidual() ? q + " residual (" + s + " − measured)" : q + " (" + s + ")";
     }

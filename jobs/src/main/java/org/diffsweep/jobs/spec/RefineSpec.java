@@ -40,8 +40,8 @@ public record RefineSpec(DMetric metric, double tolerance, long budget, int maxW
                 metric = null;
             }
             if (metric == null || metric.isResidual()) {
-                throw SpecException.of("refine.metric", m, "must be one of GEN_MEASURED, GEN_PRED_W, GEN_PRED_CW, "
-                        + "GEN_THEORY, MEM_MEASURED, MEM_PRED_W, MEM_PRED_CW, MEM_THEORY, S_MEASURED, S_CLOSED_FORM");
+                throw SpecException.of("refine.metric", m, "must be one of " + String.join(", ",
+                        java.util.Arrays.stream(DMetric.values()).filter(x -> !x.isResidual()).map(Enum::name).toList()));
             }
         }
         double tol = 0.05;

@@ -170,7 +170,7 @@ class CliValidationTest {
         assertEquals("error: refine.tolerance = -0.1: must be > 0",
                 fails("run", two + "refine: {tolerance: -0.1}\n"));
         assertEquals("error: refine.metric = RESID_GEN_W: must be one of GEN_MEASURED, GEN_PRED_W, GEN_PRED_CW, "
-                        + "GEN_THEORY, MEM_MEASURED, MEM_PRED_W, MEM_PRED_CW, MEM_THEORY, S_MEASURED, S_CLOSED_FORM",
+                        + "GEN_THEORY, MEM_MEASURED, MEM_PRED_W, MEM_PRED_CW, MEM_THEORY, S_MEASURED, S_CLOSED_FORM, S_EXACT_MEDIAN",
                 fails("run", two + "refine: {metric: RESID_GEN_W}\n"));
         assertEquals("error: refine.when = 1: unknown key; allowed keys of refine are metric, tolerance, budget, maxWaves",
                 fails("run", two + "refine: {when: 1}\n"));

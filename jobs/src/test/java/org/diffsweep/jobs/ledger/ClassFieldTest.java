@@ -43,7 +43,12 @@ class ClassFieldTest {
         for (int c = 0; c < 2; c++) {
             Map<ClassField, Object> f = new EnumMap<>(ClassField.class);
             for (ClassField k : ClassField.values()) {
-                f.put(k, k.type() == ClassField.Type.BOOLEAN ? (k.ordinal() + c) % 2 == 0 : 1.5 + k.ordinal() + 100 * c);
+                f.put(k, switch (k.type()) {
+                    case BOOLEAN -> (k.ordinal() + c) % 2 == 0;
+                    case INT -> k.ordinal() + 1000 * c;
+                    case STRING -> k.column() + c;
+                    case DOUBLE -> 1.5 + k.ordinal() + 100 * c;
+                });
             }
             classes.add(ClassResult.of(POINT.classes().get(c).name(), 0.5, POINT.classSize(c), f));
         }
@@ -52,7 +57,12 @@ class ClassFieldTest {
         StructType schema = MixtureTable.TABLE.schema(axes);
         for (ClassField k : ClassField.values()) {
             int i = schema.fieldIndex(k.column());
-            assertEquals(k.type() == ClassField.Type.BOOLEAN ? DataTypes.BooleanType : DataTypes.DoubleType, schema.fields()[i].dataType());
+            assertEquals(switch (k.type()) {
+                case BOOLEAN -> DataTypes.BooleanType;
+                case INT -> DataTypes.IntegerType;
+                case STRING -> DataTypes.StringType;
+                case DOUBLE -> DataTypes.DoubleType;
+            }, schema.fields()[i].dataType());
             assertTrue(schema.fields()[i].nullable(), k.column());
         }
         List<Row> rows = MixtureTable.TABLE.rows(new GridPoint<>(7, POINT, Map.of("varianceRatio", 4.0), 0), "id", axes, r, 0.5,
