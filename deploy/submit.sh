@@ -26,15 +26,21 @@ done
 case "$MODE" in client|cluster) ;; *) ds_die "--deploy-mode = $MODE: must be client or cluster" ;; esac
 ds_ensure_built
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+EXEC_MEM="${DIFFSWEEP_EXECUTOR_MEMORY:-4g}"
+# A standalone master with no worker that can host one executor accepts the job and waits forever: refuse up front.
+case "$MASTER" in
+  spark://*) ds_check_workers "$MASTER" "$EXEC_MEM" ;;
+esac
+LOG4J="-Dlog4j2.configurationFile=file:$DS_ROOT/conf/log4j2.properties"
 DEFAULTS=(--conf spark.driver.memory="${DIFFSWEEP_DRIVER_MEMORY:-2g}"
-          --conf spark.executor.memory="${DIFFSWEEP_EXECUTOR_MEMORY:-4g}"
-          --conf "spark.driver.extraJavaOptions=-Djava.awt.headless=true $DS_OPENS"
-          --conf "spark.executor.extraJavaOptions=$DS_OPENS")
+          --conf spark.executor.memory="$EXEC_MEM"
+          --conf "spark.driver.extraJavaOptions=-Djava.awt.headless=true $LOG4J $DS_OPENS"
+          --conf "spark.executor.extraJavaOptions=$LOG4J $DS_OPENS")
 if [ -n "${SPARK_SUBMIT:-}" ]; then
   exec "$SPARK_SUBMIT" --master "$MASTER" --deploy-mode "$MODE" "${DEFAULTS[@]}" "${CONFS[@]}" \
        --class org.diffsweep.jobs.cli.Main "$DS_JAR" run "$SPEC" "${RUN_OPTS[@]}"
 fi
 [ "$MODE" = client ] || ds_die "--deploy-mode cluster needs SPARK_SUBMIT (a Spark distribution's spark-submit)"
-exec java -Xmx"${DIFFSWEEP_DRIVER_MEMORY:-2g}" -Djava.awt.headless=true $DS_OPENS -cp "$DS_SPARK_CP" \
+exec java -Xmx"${DIFFSWEEP_DRIVER_MEMORY:-2g}" -Djava.awt.headless=true "$LOG4J" $DS_OPENS -cp "$DS_SPARK_CP" \
      org.apache.spark.deploy.SparkSubmit --master "$MASTER" --deploy-mode client "${DEFAULTS[@]}" "${CONFS[@]}" \
      --class org.diffsweep.jobs.cli.Main "$DS_JAR" run "$SPEC" "${RUN_OPTS[@]}"
