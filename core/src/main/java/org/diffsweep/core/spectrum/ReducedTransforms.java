@@ -15,15 +15,22 @@ import org.diffsweep.core.point.PointParams;
 public final class ReducedTransforms {
     private final double psiP;
     private final double psiN;
+    private final double t;
     private final double[] pi;
     private final List<ClassCoefficients> coefficients;
+    private final List<String> names;
 
-    private ReducedTransforms(double psiP, double psiN, double[] pi, List<ClassCoefficients> coefficients) {
-        if (pi.length != coefficients.size()) throw new IllegalArgumentException("one coefficient set per class");
+    private ReducedTransforms(double psiP, double psiN, double t, double[] pi, List<ClassCoefficients> coefficients,
+                              List<String> names) {
+        if (pi.length != coefficients.size() || pi.length != names.size()) {
+            throw new IllegalArgumentException("one coefficient set and one name per class");
+        }
         this.psiP = psiP;
         this.psiN = psiN;
+        this.t = t;
         this.pi = pi.clone();
         this.coefficients = List.copyOf(coefficients);
+        this.names = List.copyOf(names);
     }
 
     /**
@@ -34,17 +41,28 @@ public final class ReducedTransforms {
         int c = p.numClasses();
         double[] pi = new double[c];
         List<ClassCoefficients> coef = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             ClassSpec s = p.classes().get(i);
             pi[i] = (double) p.classSize(i) / p.n();
             coef.add(ClassCoefficients.of(p.t(), s.variance(), s.radius()));
+            names.add(s.name());
         }
-        return new ReducedTransforms((double) p.p() / p.d(), (double) p.n() / p.d(), pi, coef);
+        return new ReducedTransforms((double) p.p() / p.d(), (double) p.n() / p.d(), p.t(), pi, coef, names);
     }
 
-    /** An explicit system: fractions pi_c (sum 1) and per-class coefficients. */
-    public static ReducedTransforms of(double psiP, double psiN, double[] pi, List<ClassCoefficients> coefficients) {
-        return new ReducedTransforms(psiP, psiN, pi, coefficients);
+    /** An explicit system: fractions pi_c (sum 1), per-class coefficients (all at the same t) and class names. */
+    public static ReducedTransforms of(double psiP, double psiN, double[] pi, List<ClassCoefficients> coefficients,
+                                       List<String> names) {
+        return new ReducedTransforms(psiP, psiN, coefficients.get(0).t(), pi, coefficients, names);
+    }
+
+    /**
+     * The reduced spectrum of this system, {@link SpectrumSolver#solveClasses} with the default grid: for a point,
+     * the same result as {@link SpectrumSolver#solve(PointParams)} without computing the coefficients again.
+     */
+    public SpectrumResult spectrum() {
+        return SpectrumSolver.solveClasses(psiP, psiN, t, pi, coefficients, names, SpectrumSolver.DEFAULT_POINTS);
     }
 
     /**
@@ -76,4 +94,9 @@ public final class ReducedTransforms {
     public double[] fractions() { return pi.clone(); }
 
     public List<ClassCoefficients> coefficients() { return coefficients; }
+
+    public List<String> names() { return names; }
+
+    /** Diffusion time t of the coefficients. */
+    public double t() { return t; }
 }

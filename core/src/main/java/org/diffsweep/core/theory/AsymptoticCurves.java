@@ -60,21 +60,31 @@ public record AsymptoticCurves(double[] tau, List<ClassCurves> classes, double[]
      */
     public record Diagnostics(int gridPoints, int failedPoints, double sMass, double pooledTrainResidual, long cpuNanos) {}
 
-    /** Solves the reduced spectrum of the point ({@link SpectrumSolver#solve(PointParams)}) and computes the curves. */
-    public static AsymptoticCurves of(PointParams p) { return of(p, SpectrumSolver.solve(p)); }
+    /**
+     * Solves the reduced spectrum of the point and computes the curves (coefficients computed once; see
+     * {@link AsymptoticPoint} to keep the spectrum too).
+     */
+    public static AsymptoticCurves of(PointParams p) { return AsymptoticPoint.of(p).curves(); }
 
-    /** The curves of a point whose reduced spectrum (bulk edges) was already solved. */
+    /**
+     * The curves of a point whose reduced spectrum was already solved by {@link SpectrumSolver#solve(PointParams)}
+     * (the per-class coefficients are computed again: about 20 ms per class).
+     */
     public static AsymptoticCurves of(PointParams p, SpectrumResult spectrum) {
-        return of(p, spectrum, DEFAULT_NODES_PER_BULK);
+        return of(p, spectrum, ReducedTransforms.of(p), DEFAULT_NODES_PER_BULK);
     }
 
-    /** Same with an explicit number of spectral nodes per bulk. */
-    public static AsymptoticCurves of(PointParams p, SpectrumResult spectrum, int nodesPerBulk) {
+    /**
+     * The curves from the point's reduced system {@code tr} ({@link ReducedTransforms#of(PointParams)}) and its
+     * spectrum (bulk edges), with {@code nodesPerBulk} spectral nodes per bulk.
+     *
+     * @throws ArithmeticException when the spectrum has no bulk or the saddle point fails at more than 5 % of the nodes
+     */
+    public static AsymptoticCurves of(PointParams p, SpectrumResult spectrum, ReducedTransforms tr, int nodesPerBulk) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpuOk = mx.isCurrentThreadCpuTimeSupported();
         long cpu0 = cpuOk ? mx.getCurrentThreadCpuTime() : System.nanoTime();
         if (spectrum.bulks().isEmpty()) throw new ArithmeticException("asymptotic curves: the spectrum has no bulk");
-        ReducedTransforms tr = ReducedTransforms.of(p);
         SpectralGrid all = SpectralGrid.of(spectrum.bulks(), nodesPerBulk);
         double[][] qs = tr.solve(all.lambda());
         // drop nodes where the continuation failed (NaN) or landed outside the support (no density)
