@@ -40,7 +40,7 @@ final class TwoResolventKernel {
     final double[][] trainDiag, testDiag;
     /** omega_j Im s_j / pi: the measure of (1/(p d)) Tr W^T h(U) W. */
     final double[] sMeasure;
-    /** Unweighted regular kernels before symmetrisation and the one-point row sums, kept for the sum-rule check. */
+    /** The one-point row sums (1/pi) Im (1/p) Tr(Pi a Q) per node, for the sum-rule check. */
     private final double[][] rowSumTrainExpected, rowSumTestExpected;
     private final SpectralGrid grid;
 
