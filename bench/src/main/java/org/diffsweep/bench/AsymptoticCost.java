@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.spectrum.ReducedTransforms;
 import org.diffsweep.core.spectrum.SpectrumResult;

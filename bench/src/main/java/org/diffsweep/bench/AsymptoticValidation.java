@@ -3,9 +3,9 @@ package org.diffsweep.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.diffsweep.core.dynamics.ClassTimes;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
 import org.diffsweep.core.dynamics.RfDynamics;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
@@ -48,7 +48,7 @@ public final class AsymptoticValidation {
             int cc = p.numClasses();
             double[][] gen = new double[cc][seeds], mem = new double[cc][seeds];
             for (int s = 1; s <= seeds; s++) {
-                List<ClassTimes> m = RfDynamics.run(p, RandomStreams.forKey("proto-" + s + "-" + d)).classes();
+                List<MeasuredClassTimes> m = RfDynamics.run(p, RandomStreams.forKey("proto-" + s + "-" + d)).classes();
                 for (int c = 0; c < cc; c++) {
                     gen[c][s - 1] = m.get(c).tauGen() == null ? Double.NaN : m.get(c).tauGen();
                     mem[c][s - 1] = m.get(c).tauMem() == null ? Double.NaN : m.get(c).tauMem();

@@ -2,7 +2,7 @@ package org.diffsweep.bench.jmh;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.spectrum.ReducedTransforms;
 import org.diffsweep.core.spectrum.SpectrumResult;

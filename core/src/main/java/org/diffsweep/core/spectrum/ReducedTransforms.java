@@ -2,7 +2,7 @@ package org.diffsweep.core.spectrum;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 
 /**

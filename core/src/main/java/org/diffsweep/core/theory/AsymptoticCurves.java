@@ -4,10 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import org.diffsweep.core.dynamics.ClassTimes;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
 import org.diffsweep.core.dynamics.Curves;
 import org.diffsweep.core.dynamics.MeasuredTimes;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.spectrum.ClassCoefficients;
 import org.diffsweep.core.spectrum.ReducedTransforms;
@@ -176,7 +176,7 @@ public record AsymptoticCurves(double[] tau, List<ClassCurves> classes, double[]
                 pooledTest[k] += cs.weight() * test[c][k];
                 pooledScore[k] += cs.weight() * score[c][k];
             }
-            ClassTimes times = MeasuredTimes.of(cs.name(), tau, score[c], score0, gen[c], p.deltaGen());
+            MeasuredClassTimes times = MeasuredTimes.of(cs.name(), tau, score[c], score0, gen[c], p.deltaGen());
             out.add(new ClassCurves(cs.name(), train[c], test[c], gen[c], score[c], times));
         }
         return new AsymptoticCurves(tau, out, pooledTrain, pooledTest, pooledScore,

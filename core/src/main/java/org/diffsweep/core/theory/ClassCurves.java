@@ -1,6 +1,6 @@
 package org.diffsweep.core.theory;
 
-import org.diffsweep.core.dynamics.ClassTimes;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
 
 /**
  * The asymptotic learning curves of one class on the point's tau grid (docs/theory-curves.md; losses divided by d,
@@ -16,7 +16,7 @@ import org.diffsweep.core.dynamics.ClassTimes;
  *                    curves, with crossing counts; {@code scoreAtZero = 1/Gamma_c^2}
  */
 public record ClassCurves(String name, double[] trainLoss, double[] testLoss, double[] genLoss, double[] scoreError,
-                          ClassTimes times) {
+                          MeasuredClassTimes times) {
 
     /** tau_gen,c of the asymptotic curves (null when not reached inside the grid). */
     public Double tauGenAsym() { return times.tauGen(); }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.diffsweep.core.dynamics.ClassTimes;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
 import org.diffsweep.core.dynamics.DynamicsResult;
 import org.diffsweep.core.dynamics.RfDynamics;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.random.RandomStreams;
 import org.junit.jupiter.api.Tag;
@@ -42,7 +42,7 @@ class AsymptoticCurvesTest {
         DynamicsResult sim = RfDynamics.run(p, RandomStreams.forKey("asymptotic-curves-small"));
         for (int c = 0; c < 2; c++) {
             ClassCurves a = th.curves().classes().get(c);
-            ClassTimes m = sim.classes().get(c);
+            MeasuredClassTimes m = sim.classes().get(c);
             assertNotNull(a.tauGenAsym());
             assertNotNull(a.tauMemAsym());
             assertEquals(m.tauGen(), a.tauGenAsym(), 0.06 * m.tauGen(), "tau_gen of class " + a.name());
@@ -115,7 +115,7 @@ class AsymptoticCurvesTest {
         for (double pn : psiN) {
             PointParams p = PointParams.of(100, 64, pn, 0.1, 1, List.of(new ClassSpec("A", 1.0, 0, 0, 1.0)));
             AsymptoticPoint th = AsymptoticPoint.of(p);
-            ClassTimes m = RfDynamics.run(p, RandomStreams.forKey("asymptotic-curves-B-" + pn)).classes().get(0);
+            MeasuredClassTimes m = RfDynamics.run(p, RandomStreams.forKey("asymptotic-curves-B-" + pn)).classes().get(0);
             ClassCurves a = th.curves().classes().get(0);
             assertEquals(m.tauGen(), a.tauGenAsym(), 0.05 * m.tauGen(), "tau_gen psi_n " + pn);
             assertEquals(m.tauMem(), a.tauMemAsym(), 0.15 * m.tauMem(), "tau_mem psi_n " + pn);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.diffsweep.core.dynamics.ClassTimes;
+import org.diffsweep.core.dynamics.MeasuredClassTimes;
 import org.diffsweep.core.dynamics.MeasuredTimes;
 import org.diffsweep.core.linalg.LinAlg;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
 import org.diffsweep.core.random.SeededStream;
@@ -165,7 +165,7 @@ class GaussianEquivalentMonteCarloTest {
                 score[k] = score0 + (mean[c][1][k] - 1) / POINT.deltaT();
                 gen[k] = mean[c][1][k] - mean[c][0][k];
             }
-            ClassTimes mc = MeasuredTimes.of("mc", tau, score, score0, gen, 0.01);
+            MeasuredClassTimes mc = MeasuredTimes.of("mc", tau, score, score0, gen, 0.01);
             assertTrue(mc.tauGen() != null && mc.tauMem() != null, "sampled times exist");
             assertEquals(mc.tauGen(), cc.tauGenAsym(), 0.03 * mc.tauGen(), "tau_gen class " + c);
             assertEquals(mc.tauMem(), cc.tauMemAsym(), memTol * mc.tauMem(), "tau_mem class " + c);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.diffsweep.core.mixture.ClassSpec;
+import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.spectrum.ClassCoefficients;
 import org.diffsweep.core.spectrum.ReducedTransforms;
