@@ -17,22 +17,26 @@ public enum ClassField {
     WINDOW("window", Type.DOUBLE, Aggregate.NONE),
     /** A per-class curve crossed its threshold more than once (§12.8). */
     AMBIGUOUS("ambiguous", Type.BOOLEAN, Aggregate.NONE),
-    /** Predicted tau_gen,c from class-resolved weights of the sampled pooled U (w, §5.3(3)). */
-    TAU_GEN_PRED("tauGenPred", Type.DOUBLE, Aggregate.GEOMETRIC),
-    /** Predicted tau_mem,c from the same (w). */
-    TAU_MEM_PRED("tauMemPred", Type.DOUBLE, Aggregate.GEOMETRIC),
-    /** Predicted tau_gen,c from the spectrum of the sampled (n_c/n) U_c alone (cw). */
-    TAU_GEN_PRED_CW("tauGenPredCw", Type.DOUBLE, Aggregate.GEOMETRIC),
-    /** Predicted tau_mem,c from the same (cw). */
-    TAU_MEM_PRED_CW("tauMemPredCw", Type.DOUBLE, Aggregate.GEOMETRIC),
-    /** Lower edge (2 % quantile) of the class's memorization sub-bulk, asymptotic theory (§5.4). */
+    /** tau_gen,c of the asymptotic theory's learning curves, read off exactly like tauGen (docs/theory-curves.md). */
+    TAU_GEN_ASYM("tauGenAsym", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** tau_mem,c of the asymptotic theory's learning curves, read off exactly like tauMem. */
+    TAU_MEM_ASYM("tauMemAsym", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Spectral tau_gen,c from class-resolved weights of the sampled pooled U (w, §5.3(3)). */
+    TAU_GEN_SPEC_W("tauGenSpecW", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Spectral tau_mem,c from the same (w). */
+    TAU_MEM_SPEC_W("tauMemSpecW", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Spectral tau_gen,c from the spectrum of the sampled (n_c/n) U_c alone (cw). */
+    TAU_GEN_SPEC_CW("tauGenSpecCw", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Spectral tau_mem,c from the same (cw). */
+    TAU_MEM_SPEC_CW("tauMemSpecCw", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Lower edge (2 % quantile) of the class's memorization sub-bulk, asymptotic spectrum (§5.4). */
     MEM_EDGE_LO("memEdgeLo", Type.DOUBLE, Aggregate.NONE),
     /** Upper edge (98 % quantile) of the same. */
     MEM_EDGE_HI("memEdgeHi", Type.DOUBLE, Aggregate.NONE),
-    /** Predicted tau_gen,c from the asymptotic class-resolved spectrum (§5.4). */
-    TAU_GEN_THEORY("tauGenTheory", Type.DOUBLE, Aggregate.GEOMETRIC),
-    /** Predicted tau_mem,c = psi_p / (Delta_t memEdgeLo). */
-    TAU_MEM_THEORY("tauMemTheory", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Asymptotic relaxation time at the generalization bulk, psi_p / (Delta_t harmonic mean of rho_c there) (§5.4). */
+    TAU_GEN_EDGE("tauGenEdge", Type.DOUBLE, Aggregate.GEOMETRIC),
+    /** Asymptotic relaxation time at the memorization edge, psi_p / (Delta_t memEdgeLo). */
+    TAU_MEM_EDGE("tauMemEdge", Type.DOUBLE, Aggregate.GEOMETRIC),
     /** Per-class speciation time t_S^(c)(kappa), closed form / bisection (§6.2); null if pre-committed. */
     T_S("tS", Type.DOUBLE, Aggregate.ARITHMETIC),
     /** Exact median speciation time, P(p_c >= kappa | c) = 1/2: what the measurement estimates (§6.2); null for C > 2. */

@@ -13,6 +13,7 @@ import org.diffsweep.core.point.NoiseMode;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.TauGrid;
 import org.diffsweep.core.random.RandomStreams;
+import org.diffsweep.core.theory.AsymptoticPoint;
 import org.diffsweep.core.speciation.Speciation;
 import org.diffsweep.core.speciation.SpeciationOptions;
 import org.diffsweep.core.speciation.SpeciationResult;
@@ -40,11 +41,34 @@ class StandardEvaluatorTest {
             assertEquals(dyn.classes().get(c).tauMem(), row.tauMem());
             assertEquals(sp.classes().get(c).tS(), row.number(ClassField.T_S));
             assertEquals(sp.classes().get(c).tSMeasured(), row.number(ClassField.T_S_MEASURED));
-            assertNotNull(row.number(ClassField.TAU_GEN_PRED), "w prediction");
-            assertNotNull(row.number(ClassField.TAU_GEN_THEORY), "asymptotic prediction");
+            assertNotNull(row.number(ClassField.TAU_GEN_SPEC_W), "w prediction");
+            assertNotNull(row.number(ClassField.TAU_GEN_EDGE), "asymptotic edge prediction");
+            assertEquals(AsymptoticPoint.of(POINT).curves().classes().get(c).tauGenAsym(), row.number(ClassField.TAU_GEN_ASYM));
         }
         assertEquals(sp.tS(), r.globalTS());
         assertTrue(r.stageSeconds().containsKey("eigen") && r.stageSeconds().containsKey("spectrum"));
+    }
+
+    /**
+     * Theory-only mode: no random draw, so the pointId does not matter; the measured and sampled-spectrum fields stay
+     * null while the asymptotic ones equal the full mode's (the same deterministic computation).
+     */
+    @Test
+    void theoryOnlyComputesTheAsymptoticSideAlone() {
+        PointResult full = new StandardEvaluator(FAST).evaluate(POINT, "id-1");
+        StandardEvaluator theory = new StandardEvaluator(FAST, StandardEvaluator.Mode.THEORY_ONLY);
+        assertEquals("rf-gmm-theory", theory.name());
+        PointResult a = theory.evaluate(POINT, "id-1"), b = theory.evaluate(POINT, "id-9");
+        assertEquals(a.classes(), b.classes());
+        for (int c = 0; c < 2; c++) {
+            ClassResult t = a.classes().get(c), f = full.classes().get(c);
+            for (ClassField k : List.of(ClassField.TAU_GEN, ClassField.TAU_MEM, ClassField.TAU_GEN_SPEC_W, ClassField.T_S_MEASURED)) {
+                assertEquals(null, t.get(k), k.column());
+            }
+            for (ClassField k : List.of(ClassField.TAU_GEN_ASYM, ClassField.TAU_MEM_ASYM, ClassField.TAU_GEN_EDGE, ClassField.T_S)) {
+                assertEquals(f.get(k), t.get(k), k.column());
+            }
+        }
     }
 
     /** Same pointId: identical rows (§12.10); another pointId draws other W and data, so measured times move. */

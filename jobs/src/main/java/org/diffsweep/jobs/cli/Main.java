@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.jobs.ledger.LedgerTable;
 import org.diffsweep.jobs.ledger.MixtureModel;
@@ -108,12 +109,16 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
         Path file;
 
-        @Option(names = "--curves", description = "Also print the per-class curves over the tau grid.")
+        @Option(names = "--curves", description = "Also print the per-class simulated and asymptotic curves over the tau grid.")
         boolean curves;
+
+        @Option(names = "--theory-only", description = "Only the asymptotic theory and closed-form speciation (no simulation; ~0.1 s).")
+        boolean theoryOnly;
 
         @Override public Integer call() {
             PointParams p = PointSpecs.load(file);
-            Output.print(PointReports.point(p, curves), json, out(), err());
+            Output.print(PointReports.point(p, curves, theoryOnly ? StandardEvaluator.Mode.THEORY_ONLY : StandardEvaluator.Mode.FULL),
+                    json, out(), err());
             return CliSupport.OK;
         }
     }

@@ -39,10 +39,14 @@ final class PointReports {
 
     private PointReports() {}
 
-    /** {@code diffsweep point}: status and every per-class field; with {@code curves}, the curves over the tau grid. */
-    static Report point(PointParams p, boolean curves) {
-        LinkedHashMap<String, Object> m = identity(p);
-        StandardEvaluator.Detailed det = new StandardEvaluator().evaluateDetailed(p, MODEL.pointId(p));
+    /**
+     * {@code diffsweep point}: status and every per-class field; with {@code curves}, the simulated and the asymptotic
+     * curves over the tau grid; in {@code mode} THEORY_ONLY only the asymptotic side and closed-form speciation.
+     */
+    static Report point(PointParams p, boolean curves, StandardEvaluator.Mode mode) {
+        MixtureModel model = new MixtureModel(mode);
+        LinkedHashMap<String, Object> m = identity(p, model);
+        StandardEvaluator.Detailed det = new StandardEvaluator(mode).evaluateDetailed(p, model.pointId(p));
         m.put(LedgerTable.STATUS.name(), det.result().status().name());
         m.put(LedgerTable.DIAGNOSTIC.name(), det.result().diagnostic().isEmpty() ? null : det.result().diagnostic());
         m.put(MixtureTable.GLOBAL_TS.name(), det.result().globalTS());
@@ -54,6 +58,7 @@ final class PointReports {
         m.put("stageSeconds", det.result().stageSeconds());
         m.put("linAlg", LinAlg.best().name());
         if (curves && det.dynamics() != null) m.put("curves", curves(det.dynamics().curves()));
+        if (curves && det.asymptoticCurves() != null) m.put("curvesAsym", curves(det.asymptoticCurves().toCurves()));
         return new Report(m, List.of());
     }
 
@@ -81,11 +86,11 @@ final class PointReports {
             // the asymptotic predictions: the same quantities as the ledger's, under the same names
             e.put(ClassField.MEM_EDGE_LO.column(), finite(cs.memEdgeLo()));
             e.put(ClassField.MEM_EDGE_HI.column(), finite(cs.memEdgeHi()));
-            e.put(ClassField.TAU_MEM_THEORY.column(), finite(cs.tauMemPred()));
-            e.put(ClassField.TAU_GEN_THEORY.column(), finite(cs.tauGenPred()));
-            e.put("tauMemTheoryAll", finite(cs.tauMemPredAll()));
-            e.put("tauMemTheoryCw", finite(cs.tauMemPredCw()));
-            e.put("tauGenTheoryCw", finite(cs.tauGenPredCw()));
+            e.put(ClassField.TAU_MEM_EDGE.column(), finite(cs.tauMemPred()));
+            e.put(ClassField.TAU_GEN_EDGE.column(), finite(cs.tauGenPred()));
+            e.put("tauMemEdgeAll", finite(cs.tauMemPredAll()));
+            e.put("tauMemEdgeCw", finite(cs.tauMemPredCw()));
+            e.put("tauGenEdgeCw", finite(cs.tauGenPredCw()));
             e.put("cwMerged", cs.cwMerged());
             e.put("memEdgeLoAsymptotic", finite(cs.memEdgeLoAsym()));
             e.put("memEdgeHiAsymptotic", finite(cs.memEdgeHiAsym()));
@@ -112,11 +117,11 @@ final class PointReports {
             // the sampled-U (w, cw) predictions: the ledger's fields of the same names
             e.put("memEdgeLoSampled", finite(ct.memEdgeLo()));
             e.put("memEdgeHiSampled", finite(ct.memEdgeHi()));
-            e.put(ClassField.TAU_MEM_PRED.column(), finite(ct.tauMemPred()));
-            e.put(ClassField.TAU_GEN_PRED.column(), finite(ct.tauGenPred()));
-            e.put("tauMemPredAll", finite(ct.tauMemPredAll()));
-            e.put(ClassField.TAU_MEM_PRED_CW.column(), finite(ct.tauMemPredCw()));
-            e.put(ClassField.TAU_GEN_PRED_CW.column(), finite(ct.tauGenPredCw()));
+            e.put(ClassField.TAU_MEM_SPEC_W.column(), finite(ct.tauMemPred()));
+            e.put(ClassField.TAU_GEN_SPEC_W.column(), finite(ct.tauGenPred()));
+            e.put("tauMemSpecWAll", finite(ct.tauMemPredAll()));
+            e.put(ClassField.TAU_MEM_SPEC_CW.column(), finite(ct.tauMemPredCw()));
+            e.put(ClassField.TAU_GEN_SPEC_CW.column(), finite(ct.tauGenPredCw()));
             e.put("cwMerged", ct.cwMerged());
             ec.add(e);
         }
@@ -153,12 +158,14 @@ final class PointReports {
      * {@code evaluator {name, version}}, {@code params} (the point as parsed, defaults filled in), {@code p},
      * {@code n}, and {@code classes[]} with {@code name}, {@code weight} and {@code nTrain} (n_c, theory §12.3).
      */
-    static LinkedHashMap<String, Object> identity(PointParams p) {
+    static LinkedHashMap<String, Object> identity(PointParams p) { return identity(p, MODEL); }
+
+    private static LinkedHashMap<String, Object> identity(PointParams p, MixtureModel model) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        m.put(LedgerTable.POINT_ID.name(), MODEL.pointId(p));
+        m.put(LedgerTable.POINT_ID.name(), model.pointId(p));
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("name", MODEL.evaluatorName());
-        ev.put("version", MODEL.evaluatorVersion());
+        ev.put("name", model.evaluatorName());
+        ev.put("version", model.evaluatorVersion());
         m.put(LedgerTable.EVALUATOR.name(), ev);
         m.put("params", MixtureModel.tree(p));
         m.put(MixtureTable.P.name(), p.p());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.evaluator.PointResult;
+import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.linalg.LinAlg;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.jobs.ledger.Audit;
@@ -56,8 +57,10 @@ final class SweepCommands {
         return SweepSpec.parse(stored, dir + "/" + Ledger.SPEC_FILE);
     }
 
+    /** The request of a spec; a theory-only spec always uses the theory-only evaluator. */
     static SweepRequest<PointParams, PointResult> request(SweepSpec s, String output, MixtureModel model) {
-        return new SweepRequest<>(s.name(), s.specHash(), s.canonicalText(), s.grid(), output, model);
+        MixtureModel m = s.mode() == StandardEvaluator.Mode.FULL ? model : new MixtureModel(s.mode());
+        return new SweepRequest<>(s.name(), s.specHash(), s.canonicalText(), s.grid(), output, m);
     }
 }
 
@@ -199,7 +202,7 @@ final class ReplayCommand extends Main.Base implements Callable<Integer> {
         SparkSession spark = SparkSessions.getOrCreate("local[1]", "diffsweep replay", false, Map.of());
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), run);
         SweepSpec s = SweepCommands.storedSpec(ledger, run);
-        Replay.Result r = Replay.replay(spark, ledger, s.grid(), model, pointId);
+        Replay.Result r = Replay.replay(spark, ledger, s.grid(), SweepCommands.request(s, run, model).model(), pointId);
         if (json) {
             print(org.diffsweep.jobs.json.Json.map(r));
         } else if (r.status() == Replay.Status.UNKNOWN) {

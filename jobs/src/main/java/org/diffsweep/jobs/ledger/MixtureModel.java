@@ -37,8 +37,13 @@ public final class MixtureModel implements SweepModel<PointParams, PointResult> 
     private final String name;
     private final String version;
 
-    /** The production model: {@link StandardEvaluator}. */
-    public MixtureModel() { this(StandardEvaluator::new, StandardEvaluator.NAME, StandardEvaluator.VERSION); }
+    /** The production model: {@link StandardEvaluator} in full mode. */
+    public MixtureModel() { this(StandardEvaluator.Mode.FULL); }
+
+    /** {@link StandardEvaluator} in the given mode (each mode has its own evaluator name, hence its own pointIds). */
+    public MixtureModel(StandardEvaluator.Mode mode) {
+        this(() -> new StandardEvaluator(mode), mode.evaluatorName(), StandardEvaluator.VERSION);
+    }
 
     /** Another evaluator of the same points (tests); {@code name}/{@code version} must be the evaluator's own. */
     public MixtureModel(Factory factory, String name, String version) {

@@ -12,7 +12,8 @@ import org.diffsweep.core.evaluator.ClassResult;
  *   <li>D_S = t_S^(A) − t_S^(B) (difference of OU diffusion times).</li>
  * </ul>
  * Each exists in a measured variant (learning curves §12.6; backward simulation for t_S) and predicted variants
- * (spectral w and cw, §12.7; closed-form t_S, §6.2). A {@code RESID_*} metric is predicted − measured of the same
+ * (asymptotic learning curves; spectral w and cw on the sampled U; asymptotic bulk edges; closed-form and exact-median
+ * t_S, §6.2). A {@code RESID_*} metric is predicted − measured of the same
  * quantity for the same seed (paired), so its seed aggregate has an honest interval.
  *
  * <p>A metric is {@code null} (missing) when any time it needs is null (never reached, not computed, or a
@@ -20,22 +21,26 @@ import org.diffsweep.core.evaluator.ClassResult;
  */
 public enum DMetric {
     GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassField.TAU_GEN, null),
-    GEN_PRED_W(Quantity.GEN, Source.PRED_W, ClassField.TAU_GEN_PRED, null),
-    GEN_PRED_CW(Quantity.GEN, Source.PRED_CW, ClassField.TAU_GEN_PRED_CW, null),
-    GEN_THEORY(Quantity.GEN, Source.THEORY, ClassField.TAU_GEN_THEORY, null),
+    GEN_ASYM(Quantity.GEN, Source.ASYM, ClassField.TAU_GEN_ASYM, null),
+    GEN_SPEC_W(Quantity.GEN, Source.SPEC_W, ClassField.TAU_GEN_SPEC_W, null),
+    GEN_SPEC_CW(Quantity.GEN, Source.SPEC_CW, ClassField.TAU_GEN_SPEC_CW, null),
+    GEN_EDGE(Quantity.GEN, Source.EDGE, ClassField.TAU_GEN_EDGE, null),
     MEM_MEASURED(Quantity.MEM, Source.MEASURED, ClassField.TAU_MEM, null),
-    MEM_PRED_W(Quantity.MEM, Source.PRED_W, ClassField.TAU_MEM_PRED, null),
-    MEM_PRED_CW(Quantity.MEM, Source.PRED_CW, ClassField.TAU_MEM_PRED_CW, null),
-    MEM_THEORY(Quantity.MEM, Source.THEORY, ClassField.TAU_MEM_THEORY, null),
+    MEM_ASYM(Quantity.MEM, Source.ASYM, ClassField.TAU_MEM_ASYM, null),
+    MEM_SPEC_W(Quantity.MEM, Source.SPEC_W, ClassField.TAU_MEM_SPEC_W, null),
+    MEM_SPEC_CW(Quantity.MEM, Source.SPEC_CW, ClassField.TAU_MEM_SPEC_CW, null),
+    MEM_EDGE(Quantity.MEM, Source.EDGE, ClassField.TAU_MEM_EDGE, null),
     S_MEASURED(Quantity.S, Source.MEASURED, ClassField.T_S_MEASURED, null),
     S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassField.T_S, null),
     S_EXACT_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, ClassField.T_S_EXACT_MEDIAN, null),
-    RESID_GEN_W(Quantity.GEN, Source.PRED_W, null, GEN_MEASURED),
-    RESID_GEN_CW(Quantity.GEN, Source.PRED_CW, null, GEN_MEASURED),
-    RESID_MEM_W(Quantity.MEM, Source.PRED_W, null, MEM_MEASURED),
-    RESID_MEM_CW(Quantity.MEM, Source.PRED_CW, null, MEM_MEASURED),
-    RESID_GEN_THEORY(Quantity.GEN, Source.THEORY, null, GEN_MEASURED),
-    RESID_MEM_THEORY(Quantity.MEM, Source.THEORY, null, MEM_MEASURED),
+    RESID_GEN_ASYM(Quantity.GEN, Source.ASYM, null, GEN_MEASURED),
+    RESID_GEN_SPEC_W(Quantity.GEN, Source.SPEC_W, null, GEN_MEASURED),
+    RESID_GEN_SPEC_CW(Quantity.GEN, Source.SPEC_CW, null, GEN_MEASURED),
+    RESID_GEN_EDGE(Quantity.GEN, Source.EDGE, null, GEN_MEASURED),
+    RESID_MEM_ASYM(Quantity.MEM, Source.ASYM, null, MEM_MEASURED),
+    RESID_MEM_SPEC_W(Quantity.MEM, Source.SPEC_W, null, MEM_MEASURED),
+    RESID_MEM_SPEC_CW(Quantity.MEM, Source.SPEC_CW, null, MEM_MEASURED),
+    RESID_MEM_EDGE(Quantity.MEM, Source.EDGE, null, MEM_MEASURED),
     RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED),
     RESID_S_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, null, S_MEASURED);
 
@@ -60,12 +65,14 @@ public enum DMetric {
     public enum Source {
         /** Learning curves (§12.6) or backward simulation (t_S, §6.2). */
         MEASURED,
-        /** Class-resolved weights of the pooled U's eigenvectors (w, §5.3(3)). */
-        PRED_W,
-        /** Spectrum of the class-weighted matrix (n_c/n) U_c (cw). */
-        PRED_CW,
-        /** Asymptotic class-resolved spectrum of the reduced saddle point (§5.4), no sampling at all. */
-        THEORY,
+        /** Thresholds of the asymptotic theory's learning curves, read off like the measured ones (no sampling). */
+        ASYM,
+        /** Spectral read-off with class-resolved weights of the sampled pooled U's eigenvectors (w, §5.3(3)). */
+        SPEC_W,
+        /** Spectral read-off of the sampled class-weighted matrix (n_c/n) U_c (cw). */
+        SPEC_CW,
+        /** Relaxation times at the edges of the asymptotic class-resolved spectrum (§5.4), no sampling. */
+        EDGE,
         /** Closed form / bisection of §6.2. */
         CLOSED_FORM,
         /** The exact median time of §6.2 by quadrature: what the measurement estimates (two classes). */
@@ -137,9 +144,10 @@ public enum DMetric {
         String q = quantity.symbol();
         String s = switch (source) {
             case MEASURED -> "measured";
-            case PRED_W -> "predicted w";
-            case PRED_CW -> "predicted cw";
-            case THEORY -> "asymptotic theory";
+            case ASYM -> "asymptotic curves";
+            case SPEC_W -> "spectral w";
+            case SPEC_CW -> "spectral cw";
+            case EDGE -> "asymptotic edges";
             case CLOSED_FORM -> "closed form";
             case EXACT_MEDIAN -> "exact median";
         };

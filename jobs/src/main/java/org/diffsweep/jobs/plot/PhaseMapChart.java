@@ -6,6 +6,7 @@ import java.awt.Paint;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.diffsweep.jobs.phase.AxisScale;
@@ -82,7 +83,8 @@ public final class PhaseMapChart {
     /**
      * The figure input for one slice and one quantity, straight from the phase table: colours = measured seed mean,
      * boundaries = D = 0 contours of the measured mean and of each predictor's mean, hatching = cells where some
-     * predictor's phase (BASELINE/REVERSED) differs from the measured one.
+     * predictor's phase (BASELINE/REVERSED) differs from the measured one. Without any measured value in the slice (a
+     * theory-only sweep) the first predictor with values takes the measurement's place.
      *
      * @param slice      slice name
      * @param x          x axis of the slice
@@ -94,14 +96,23 @@ public final class PhaseMapChart {
      */
     public static Data fromCells(String slice, SliceAxis x, SliceAxis y, List<PhaseCell> cells,
                                  DMetric.Quantity quantity, SliceFunction refiner) {
-        DMetric measured = switch (quantity) {
-            case GEN -> DMetric.GEN_MEASURED;
-            case MEM -> DMetric.MEM_MEASURED;
-            case S -> DMetric.S_MEASURED;
-        };
-        SliceField mean = SliceField.fromCells(x, y, cells, slice, measured, PhaseCell::mean);
+        DMetric measured = null; // the measured metric comes first in DMetric's order, then the predictors
+        SliceField mean = null;
+        for (DMetric m : DMetric.values()) {
+            if (m.isResidual() || m.quantity() != quantity) continue;
+            SliceField f = SliceField.fromCells(x, y, cells, slice, m, PhaseCell::mean);
+            if (measured == null) {
+                measured = m;
+                mean = f;
+            }
+            if (Arrays.stream(f.values()).anyMatch(v -> !Double.isNaN(v))) {
+                measured = m;
+                mean = f;
+                break;
+            }
+        }
         java.util.List<Boundary> bounds = new java.util.ArrayList<>();
-        bounds.add(new Boundary("measured", BoundaryExtractor.trace(mean, null), true));
+        bounds.add(new Boundary(sourceName(measured), BoundaryExtractor.trace(mean, null), true));
         boolean[] disagree = new boolean[x.size() * y.size()];
         for (DMetric m : DMetric.values()) {
             if (m.isResidual() || m.quantity() != quantity || m == measured) continue;
@@ -109,8 +120,7 @@ public final class PhaseMapChart {
             boolean any = false;
             for (double v : pm.values()) any |= !Double.isNaN(v);
             if (!any) continue;
-            String name = m.label().substring(m.label().indexOf('(') + 1, m.label().length() - 1);
-            bounds.add(new Boundary(name, BoundaryExtractor.trace(pm,
+            bounds.add(new Boundary(sourceName(m), BoundaryExtractor.trace(pm,
                     m.source() == DMetric.Source.CLOSED_FORM ? refiner : null), false));
             for (List<Object> k : PhaseAggregator.disagreements(cells, measured, m)) {
                 if (k.get(0).equals(slice)) {
@@ -126,6 +136,10 @@ public final class PhaseMapChart {
             case S -> "D_S = t_S^(A) − t_S^(B) (OU time)";
         };
         return new Data(measured.label() + ", slice " + slice, x, y, symbol, mean.values(), disagree, bounds);
+    }
+
+    private static String sourceName(DMetric m) {
+        return m.label().substring(m.label().indexOf('(') + 1, m.label().length() - 1);
     }
 
     /**

@@ -63,10 +63,10 @@ final class SliceFigures {
                             + "; grey = missing. Solid black: measured D = 0; dashed: each predictor's D = 0; "
                             + "hatched cells: a predictor and the measurement disagree on the phase.");
         }
-        figure("residual-D_gen-w-" + slug, PhaseMapChart.create(PhaseMapChart.residualFromCells(slice, xa, ya, cells, DMetric.RESID_GEN_W)),
-                "D_gen residual (predicted w − measured), " + slice,
-                "Seed mean of D_gen(w) − D_gen(measured), paired per seed; spectral and measured times differ in scale, so only "
-                        + "the sign pattern of D is compared in the phase maps.");
+        figure("residual-D_gen-asym-" + slug, PhaseMapChart.create(PhaseMapChart.residualFromCells(slice, xa, ya, cells, DMetric.RESID_GEN_ASYM)),
+                "D_gen residual (asymptotic curves − measured), " + slice,
+                "Seed mean of D_gen(asymptotic) − D_gen(measured), paired per seed: how far the theory's learning order is from "
+                        + "the simulation's, in ln units.");
         double xStar = contrastX(xa);
         String where = xa.name() + " = " + PhaseTables.shortNumber(xStar);
         Map<String, Double>[][] v = classMeansAlongY(slice, xStar);
@@ -76,16 +76,19 @@ final class SliceFigures {
                 String n = c == 0 ? "A" : "B";
                 curves.add(new LineChart.Series(n + " measured", ya.values(), column(v[c], gen ? ClassField.TAU_GEN : ClassField.TAU_MEM), c,
                         LineChart.Style.MEASURED));
-                curves.add(new LineChart.Series(n + " predicted (w)", ya.values(),
-                        column(v[c], gen ? ClassField.TAU_GEN_PRED : ClassField.TAU_MEM_PRED), c, LineChart.Style.DASHED));
-                curves.add(new LineChart.Series(n + " predicted (cw)", ya.values(),
-                        column(v[c], gen ? ClassField.TAU_GEN_PRED_CW : ClassField.TAU_MEM_PRED_CW), c, LineChart.Style.DOTTED));
+                curves.add(new LineChart.Series(n + " asymptotic curves", ya.values(),
+                        column(v[c], gen ? ClassField.TAU_GEN_ASYM : ClassField.TAU_MEM_ASYM), c, LineChart.Style.LINE));
+                curves.add(new LineChart.Series(n + " spectral (w)", ya.values(),
+                        column(v[c], gen ? ClassField.TAU_GEN_SPEC_W : ClassField.TAU_MEM_SPEC_W), c, LineChart.Style.DASHED));
+                curves.add(new LineChart.Series(n + " spectral (cw)", ya.values(),
+                        column(v[c], gen ? ClassField.TAU_GEN_SPEC_CW : ClassField.TAU_MEM_SPEC_CW), c, LineChart.Style.DOTTED));
             }
             String what = gen ? "τ_gen" : "τ_mem";
             JFreeChart ch = LineChart.create(what + " per class vs " + ya.name() + ", " + slice + ", " + where, ya.label(), ya.scale(),
                     what + " (training time, paper units)", AxisScale.LOG, curves);
             figure("times-" + (gen ? "gen" : "mem") + "-" + slug, ch, what + " per class, " + slice + ", " + where,
-                    "Geometric mean over seeds: measured (solid, markers), predicted w (dashed), cw (dotted).");
+                    "Geometric mean over seeds: measured (markers), asymptotic theory curves' times (solid), spectral read-offs on the "
+                            + "sampled U: w (dashed), cw (dotted).");
         }
         if (ya.name().equals(SliceLayout.IMBALANCE)) {
             List<LineChart.Series> ct = new ArrayList<>();

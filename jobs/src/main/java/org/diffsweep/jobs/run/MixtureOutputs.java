@@ -32,7 +32,7 @@ public final class MixtureOutputs {
         try {
             Exports.resultsCsv(ledger, view);
             AggregatedLedger agg = LedgerAggregation.aggregate(view, axes);
-            MixtureModel model = new MixtureModel();
+            MixtureModel model = new MixtureModel(spec.mode());
             SweepReport.Outcome o = SweepReport.write(ledger, agg, new SweepReport.Input(spec.name(), spec, spec.rawText(),
                     spec.grid().size(), model.evaluatorName() + " " + model.evaluatorVersion(), master));
             Exports.phaseParquet(spark, ledger, o.phaseCells());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.jobs.grid.Canonical;
 import org.diffsweep.jobs.json.Json;
@@ -37,12 +38,15 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * @param seeds    number of seed replicas K >= 1
  * @param output   the output folder from the spec, or null for the default {@code runs/<name>}
  * @param rawText  the YAML text as read, for provenance
+ * @param mode     {@code evaluate: full} (default: simulation and theory) or {@code theoryOnly} (the asymptotic theory and
+ *                 closed-form speciation only, its own evaluator name and pointIds)
  */
-public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText) {
+public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                        StandardEvaluator.Mode mode) {
     public SweepSpec { axes = List.copyOf(axes); }
 
     /** Top-level keys of a sweep spec. */
-    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine");
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate");
     static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
     static final List<String> RANGE_KEYS = List.of("from", "to", "points");
     /** Largest allowed number of points of a linear/log range. */
@@ -106,7 +110,13 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             output = Yaml.text(n.get("output"), "output", "a folder path");
             if (output.isBlank()) throw SpecException.of("output", "\"" + output + "\"", "must be a non-blank folder path");
         }
-        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml);
+        StandardEvaluator.Mode mode = StandardEvaluator.Mode.FULL;
+        if (n.has("evaluate") && !n.get("evaluate").isNull()) {
+            String e = Yaml.text(n.get("evaluate"), "evaluate", "full or theoryOnly");
+            if (e.equals("theoryOnly")) mode = StandardEvaluator.Mode.THEORY_ONLY;
+            else if (!e.equals("full")) throw SpecException.of("evaluate", e, "must be full (simulation and theory) or theoryOnly");
+        }
+        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode);
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
@@ -165,6 +175,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         for (AxisSpec a : axes) as.add(a.canonicalTree());
         m.put("axes", as);
         m.put("seeds", (long) seeds);
+        if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
         return m;
     }
 

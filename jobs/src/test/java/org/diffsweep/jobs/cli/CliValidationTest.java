@@ -58,7 +58,7 @@ class CliValidationTest {
                 fails("point", POINT.replace("variance: 2.0", "varience: 2.0")));
         assertEquals("error: base.tauGrid.step = 3: unknown key; allowed keys of base.tauGrid are min, max, points",
                 fails("run", sweep("  - {path: psiN, values: [2]}\n").replace("seed: 1", "seed: 1\n  tauGrid: {step: 3}")));
-        assertEquals("error: seed = 2: unknown key; allowed keys are name, base, axes, seeds, output, refine",
+        assertEquals("error: seed = 2: unknown key; allowed keys are name, base, axes, seeds, output, refine, evaluate",
                 fails("run", sweep("") + "seed: 2\n"));
     }
 
@@ -169,9 +169,9 @@ class CliValidationTest {
                 fails("run", two + "refine: {budget: 3}\n"));
         assertEquals("error: refine.tolerance = -0.1: must be > 0",
                 fails("run", two + "refine: {tolerance: -0.1}\n"));
-        assertEquals("error: refine.metric = RESID_GEN_W: must be one of GEN_MEASURED, GEN_PRED_W, GEN_PRED_CW, "
-                        + "GEN_THEORY, MEM_MEASURED, MEM_PRED_W, MEM_PRED_CW, MEM_THEORY, S_MEASURED, S_CLOSED_FORM, S_EXACT_MEDIAN",
-                fails("run", two + "refine: {metric: RESID_GEN_W}\n"));
+        assertEquals("error: refine.metric = RESID_GEN_SPEC_W: must be one of GEN_MEASURED, GEN_ASYM, GEN_SPEC_W, GEN_SPEC_CW, "
+                        + "GEN_EDGE, MEM_MEASURED, MEM_ASYM, MEM_SPEC_W, MEM_SPEC_CW, MEM_EDGE, S_MEASURED, S_CLOSED_FORM, S_EXACT_MEDIAN",
+                fails("run", two + "refine: {metric: RESID_GEN_SPEC_W}\n"));
         assertEquals("error: refine.when = 1: unknown key; allowed keys of refine are metric, tolerance, budget, maxWaves",
                 fails("run", two + "refine: {when: 1}\n"));
     }

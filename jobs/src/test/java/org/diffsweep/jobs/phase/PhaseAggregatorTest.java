@@ -21,10 +21,10 @@ class PhaseAggregatorTest {
         f.put(ClassField.TAU_GEN, tauGen);
         f.put(ClassField.TAU_MEM, tauMem);
         f.put(ClassField.AMBIGUOUS, ambiguous);
-        f.put(ClassField.TAU_GEN_PRED, predW);
-        f.put(ClassField.TAU_MEM_PRED, predW == null ? null : 2 * predW);
-        f.put(ClassField.TAU_GEN_PRED_CW, predCw);
-        f.put(ClassField.TAU_MEM_PRED_CW, predCw == null ? null : 3 * predCw);
+        f.put(ClassField.TAU_GEN_SPEC_W, predW);
+        f.put(ClassField.TAU_MEM_SPEC_W, predW == null ? null : 2 * predW);
+        f.put(ClassField.TAU_GEN_SPEC_CW, predCw);
+        f.put(ClassField.TAU_MEM_SPEC_CW, predCw == null ? null : 3 * predCw);
         f.put(ClassField.T_S, tS);
         f.put(ClassField.T_S_MEASURED, tSMeasured);
         f.put(ClassField.PRE_COMMITTED, false);
@@ -37,16 +37,16 @@ class PhaseAggregatorTest {
         ClassResult b = cr("B", 4.0, 2.0, false, 1.5, 10.0, 0.7, 0.9);
         assertEquals(Math.log(0.5), DMetric.GEN_MEASURED.value(a, b), 1e-15);
         assertEquals(Math.log(4.0), DMetric.MEM_MEASURED.value(a, b), 1e-15);
-        assertEquals(Math.log(2.0), DMetric.GEN_PRED_W.value(a, b), 1e-15);
-        assertEquals(Math.log(0.5), DMetric.MEM_PRED_CW.value(a, b), 1e-15);
+        assertEquals(Math.log(2.0), DMetric.GEN_SPEC_W.value(a, b), 1e-15);
+        assertEquals(Math.log(0.5), DMetric.MEM_SPEC_CW.value(a, b), 1e-15);
         assertEquals(0.5, DMetric.S_CLOSED_FORM.value(a, b), 1e-15);
         assertEquals(0.1, DMetric.S_MEASURED.value(a, b), 1e-15);
-        assertEquals(Math.log(2.0) - Math.log(0.5), DMetric.RESID_GEN_W.value(a, b), 1e-15);
+        assertEquals(Math.log(2.0) - Math.log(0.5), DMetric.RESID_GEN_SPEC_W.value(a, b), 1e-15);
         assertEquals(0.4, DMetric.RESID_S.value(a, b), 1e-15);
         ClassResult never = cr("B", null, 2.0, false, 1.5, 10.0, null, 0.9);
         assertNull(DMetric.GEN_MEASURED.value(a, never));
         assertNull(DMetric.S_CLOSED_FORM.value(a, never));
-        assertNull(DMetric.RESID_GEN_W.value(a, never));
+        assertNull(DMetric.RESID_GEN_SPEC_W.value(a, never));
         assertNull(DMetric.GEN_MEASURED.value(a, null));
     }
 
@@ -81,11 +81,11 @@ class PhaseAggregatorTest {
         assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_MEASURED, 2.0, 1.0));
         assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_MEASURED, 2.0, 10.0));
         assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.GEN_MEASURED, 0.5, 0.1), "ambiguous flag");
-        assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_PRED_W, 0.5, 0.1), "flag applies to measured only");
+        assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_SPEC_W, 0.5, 0.1), "flag applies to measured only");
         assertEquals(Phase.MISSING, phase(cells, DMetric.MEM_MEASURED, 0.5, 10.0));
-        assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.GEN_PRED_W, 2.0, 10.0), "CI straddles zero");
+        assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.GEN_SPEC_W, 2.0, 10.0), "CI straddles zero");
         assertEquals(Phase.MISSING, phase(cells, DMetric.S_CLOSED_FORM, 2.0, 1.0), "null t_S");
-        assertEquals(Phase.NOT_APPLICABLE, phase(cells, DMetric.RESID_GEN_W, 2.0, 1.0));
+        assertEquals(Phase.NOT_APPLICABLE, phase(cells, DMetric.RESID_GEN_SPEC_W, 2.0, 1.0));
         // MEM: all values log(1/1) = 0 exactly, sd 0 → undetermined sign → ambiguous, never reversed
         assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.MEM_MEASURED, 2.0, 1.0));
         PhaseCell c = cell(cells, DMetric.GEN_MEASURED, 2.0, 0.1);
@@ -93,7 +93,7 @@ class PhaseAggregatorTest {
         assertEquals(0.3, c.mean(), 1e-12);
         assertEquals(4.302653 * 0.01 / Math.sqrt(3), c.halfWidth(), 1e-6);
         assertEquals(-1, c.baselineSign());
-        Set<List<Object>> dis = PhaseAggregator.disagreements(cells, DMetric.GEN_MEASURED, DMetric.GEN_PRED_W);
+        Set<List<Object>> dis = PhaseAggregator.disagreements(cells, DMetric.GEN_MEASURED, DMetric.GEN_SPEC_W);
         assertTrue(dis.isEmpty(), "w equals measured wherever both are decided");
 
         // Without a balanced cell there is no baseline

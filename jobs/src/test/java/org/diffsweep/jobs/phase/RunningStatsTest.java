@@ -89,7 +89,7 @@ class RunningStatsTest {
     void accumulatorsSurviveJavaSerialization() throws Exception {
         // Spark ships aggregateByKey zero values and partial results with Java serialization
         CellStats c = CellStats.EMPTY.plus(1.5, true).plus(2.5, false);
-        CellKey k = new CellKey("s", DMetric.GEN_PRED_CW, 0.5, 2.0);
+        CellKey k = new CellKey("s", DMetric.GEN_SPEC_CW, 0.5, 2.0);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(java.util.Map.of(k, c));

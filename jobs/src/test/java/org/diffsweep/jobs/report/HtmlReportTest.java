@@ -48,7 +48,7 @@ class HtmlReportTest {
                 List.of(new LineChart.Series("A", v, new double[] {1, 1.1, 1.2, 1.3, 1.4}, 0, LineChart.Style.LINE)));
         return new ReportData("diffsweep report: demo", SPEC,
                 new ReportProvenance("0.1.0", "abc1234", "f00dcafe", "2026-11-27T23:00:00Z", "local[2]"),
-                List.of("Slice t=0.1, D_gen (predicted w) vs measured: same phase in 24 of 25 cells …"),
+                List.of("Slice t=0.1, D_gen (spectral w) vs measured: same phase in 24 of 25 cells …"),
                 new ReportTable("Where reversal occurs", List.of("slice", "reversed"), List.of(List.of("t=0.1", "2"))),
                 List.of(new ReportFigure("Phase map", "D_gen on the slice", ChartFiles.png(map, 800, 560), null),
                         new ReportFigure("Speciation", "t_S vs imbalance", null, ChartFiles.svg(spec, 800, 560))),

@@ -52,10 +52,10 @@ class PipelineTest {
         f.put(ClassField.TAU_MEM, tauMem);
         f.put(ClassField.WINDOW, tauMem - tauGen);
         f.put(ClassField.AMBIGUOUS, false);
-        f.put(ClassField.TAU_GEN_PRED, tauGenW);
-        f.put(ClassField.TAU_MEM_PRED, tauMem);
-        f.put(ClassField.TAU_GEN_PRED_CW, tauGenCw);
-        f.put(ClassField.TAU_MEM_PRED_CW, tauMem);
+        f.put(ClassField.TAU_GEN_SPEC_W, tauGenW);
+        f.put(ClassField.TAU_MEM_SPEC_W, tauMem);
+        f.put(ClassField.TAU_GEN_SPEC_CW, tauGenCw);
+        f.put(ClassField.TAU_MEM_SPEC_CW, tauMem);
         f.put(ClassField.PRE_COMMITTED, false);
         return ClassResult.of(name, 0.5, 100, f);
     }
@@ -122,7 +122,7 @@ class PipelineTest {
         byte[] memPng = ChartFiles.write(PhaseMapChart.create(PhaseMapChart.fromCells("t=0.1", x, y, cells,
                 DMetric.Quantity.MEM, null)), OUT.resolve("phase-D_mem"), 900, 650);
 
-        PhaseMapChart.Data resid = PhaseMapChart.residualFromCells("t=0.1", x, y, cells, DMetric.RESID_GEN_W);
+        PhaseMapChart.Data resid = PhaseMapChart.residualFromCells("t=0.1", x, y, cells, DMetric.RESID_GEN_SPEC_W);
         for (int k = 0; k < resid.values().length; k++) {
             // w is the noiseless D_gen + 0.25, so the residual is 0.25 minus the seed-mean noise (|.| <= delta)
             assertEquals(0.25, resid.values()[k], delta + 1e-12);
@@ -152,7 +152,7 @@ class PipelineTest {
         assertTrue(Integer.parseInt(genRow.get(3)) > 0, "D_gen (measured) is reversed somewhere: " + genRow);
         List<String> memRow = rev.rows().stream().filter(r -> r.get(1).equals("D_mem (measured)")).findFirst().orElseThrow();
         assertEquals("0", memRow.get(3), "D_mem (measured) never reversed: " + memRow);
-        assertTrue(summary.stream().anyMatch(t -> t.contains("D_gen (predicted w) vs measured: same phase in")), summary.toString());
+        assertTrue(summary.stream().anyMatch(t -> t.contains("D_gen (spectral w) vs measured: same phase in")), summary.toString());
         assertEquals(1 + cells.size(), PhaseTables.cellsCsv(cells).split("\n").length);
     }
 }

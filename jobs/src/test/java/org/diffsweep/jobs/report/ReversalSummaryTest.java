@@ -25,9 +25,9 @@ class ReversalSummaryTest {
                 cells.add(cell(DMetric.GEN_MEASURED, x, y, meas));
                 // the cw predictor also reverses at y = 0.1: one disagreement
                 Phase cw = x == 2 && y < 0.5 ? Phase.REVERSED : Phase.BASELINE;
-                cells.add(cell(DMetric.GEN_PRED_CW, x, y, cw));
+                cells.add(cell(DMetric.GEN_SPEC_CW, x, y, cw));
                 cells.add(cell(DMetric.MEM_MEASURED, x, y, Phase.BASELINE));
-                cells.add(cell(DMetric.RESID_GEN_CW, x, y, Phase.NOT_APPLICABLE));
+                cells.add(cell(DMetric.RESID_GEN_SPEC_CW, x, y, Phase.NOT_APPLICABLE));
             }
         }
         ReportTable t = ReversalSummary.reversalTable(cells, "varianceRatio", "imbalanceRatio");
