@@ -16,7 +16,7 @@ import org.diffsweep.core.linalg.LinAlg;
  * second.
  *
  * <pre>
- * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--targets-only] [--csv FILE]
+ * BenchMain [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--no-asymptotic] [--targets-only] [--csv FILE]
  * </pre>
  * The last section, {@link PointTargets}, measures the per-point targets in the same run: production point / core
  * pipeline, speciation share, asymptotic spectrum time, backward-simulation cost against d and the minority
@@ -38,7 +38,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException {
         boolean quick = false, javaToo = false, calibrate = true, production = true, simulate = true, targets = true;
-        boolean targetsOnly = false;
+        boolean targetsOnly = false, asymptotic = true;
         int repeats = -1;
         int tanhMode = 2;
         List<PointSize> points = new ArrayList<>();
@@ -51,6 +51,7 @@ public final class BenchMain {
                 case "--no-production" -> production = false;
                 case "--no-simulation" -> simulate = false;
                 case "--no-targets" -> targets = false;
+                case "--no-asymptotic" -> asymptotic = false;
                 case "--targets-only" -> targetsOnly = true;
                 case "--strict-tanh" -> tanhMode = 0;
                 case "--tanh" -> tanhMode = switch (args[++i]) {
@@ -63,7 +64,7 @@ public final class BenchMain {
                 case "--point" -> points.add(PointSize.parse(args[++i]));
                 case "--csv" -> csv = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--targets-only] [--csv FILE]");
+                    System.out.println("usage: bench [--quick] [--repeats N] [--point d:psiP:psiN[:label]]... [--java] [--tanh math|exp|product] [--no-calibration] [--no-production] [--no-simulation] [--no-targets] [--no-asymptotic] [--targets-only] [--csv FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -198,6 +199,7 @@ public final class BenchMain {
             }
         }
         if (targets) PointTargets.run(out, rows, quick, repeats, la);
+        if (asymptotic) AsymptoticCost.run(out, rows, quick ? 7 : 15);
         if (csv != null) {
             Files.writeString(csv, rows.toString());
             out.println("\nwrote " + csv);
