@@ -176,16 +176,16 @@ public final class StandardEvaluator implements Evaluator<PointParams, PointResu
             f.put(ClassField.TAU_MEM_ASYM, cc.tauMemAsym());
         }
         if (w != null) {
-            f.put(ClassField.TAU_GEN_SPEC_W, finite(w.tauGenPred()));
-            f.put(ClassField.TAU_MEM_SPEC_W, finite(w.tauMemPred()));
-            f.put(ClassField.TAU_GEN_SPEC_CW, finite(w.tauGenPredCw()));
-            f.put(ClassField.TAU_MEM_SPEC_CW, finite(w.tauMemPredCw()));
+            f.put(ClassField.TAU_GEN_SPEC_W, finite(w.tauGenSpecW()));
+            f.put(ClassField.TAU_MEM_SPEC_W, finite(w.tauMemSpecW()));
+            f.put(ClassField.TAU_GEN_SPEC_CW, finite(w.tauGenSpecCw()));
+            f.put(ClassField.TAU_MEM_SPEC_CW, finite(w.tauMemSpecCw()));
         }
         if (th != null) {
             f.put(ClassField.MEM_EDGE_LO, finite(th.memEdgeLo()));
             f.put(ClassField.MEM_EDGE_HI, finite(th.memEdgeHi()));
-            f.put(ClassField.TAU_GEN_EDGE, finite(th.tauGenPred()));
-            f.put(ClassField.TAU_MEM_EDGE, finite(th.tauMemPred()));
+            f.put(ClassField.TAU_GEN_EDGE, finite(th.tauGenEdge()));
+            f.put(ClassField.TAU_MEM_EDGE, finite(th.tauMemEdge()));
         }
         if (cspec != null) {
             f.put(ClassField.T_S, cspec.tS());

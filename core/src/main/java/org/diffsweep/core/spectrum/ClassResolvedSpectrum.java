@@ -10,10 +10,10 @@ import org.diffsweep.core.linalg.LinAlg;
  * of theory §5.3(3), §5.5 and §12.7 (eigenvalues in units of U, times tau = psi_p / (Delta_t lambda), paper units):
  * <ul>
  *   <li>(w) weights {@code w_c(k) = (n_c/n) v_k^T U_c v_k / lambda_k} of the pooled eigenvectors (>= 0, sum 1 over c).
- *       tauMemPred from the w_c-weighted 2 % quantile of rho_1, tauGenPred from the w_c-weighted harmonic mean of the
+ *       tauMemSpecW from the w_c-weighted 2 % quantile of rho_1, tauGenSpecW from the w_c-weighted harmonic mean of the
  *       generalization part (outliers included);</li>
- *   <li>(cw) the spectrum of (n_c/n) U_c alone, grouped by {@link SpectralGroups} with n_c points: tauMemPredCw from
- *       the 2 % quantile of its rho_1, tauGenPredCw from the harmonic mean of its top part; flagged merged when
+ *   <li>(cw) the spectrum of (n_c/n) U_c alone, grouped by {@link SpectralGroups} with n_c points: tauMemSpecCw from
+ *       the 2 % quantile of its rho_1, tauGenSpecCw from the harmonic mean of its top part; flagged merged when
  *       n_c <= d or no significant gap separates the two bulks.</li>
  * </ul>
  * The pooled eigen-decomposition is an input (never recomputed); (cw) needs one eigen-decomposition per class.
@@ -30,20 +30,20 @@ public final class ClassResolvedSpectrum {
      * @param memEdgeHi       (w) 98 % quantile of w_c on rho_1
      * @param memEdgeLoAll    (w) 2 % quantile of w_c on cluster + rho_1
      * @param genHarmonicMean (w) w_c-weighted harmonic mean of the generalization part
-     * @param tauMemPred      psi_p / (Delta_t memEdgeLo)
-     * @param tauMemPredAll   psi_p / (Delta_t memEdgeLoAll)
-     * @param tauGenPred      psi_p / (Delta_t genHarmonicMean)
+     * @param tauMemSpecW      psi_p / (Delta_t memEdgeLo)
+     * @param tauMemSpecWAll   psi_p / (Delta_t memEdgeLoAll)
+     * @param tauGenSpecW      psi_p / (Delta_t genHarmonicMean)
      * @param memWeight       (w) sum of w_c over cluster + rho_1, divided by p
      * @param cwMemEdgeLo     (cw) 2 % quantile of rho_1 of (n_c/n) U_c
      * @param cwGenHarmonicMean (cw) harmonic mean of the generalization part of (n_c/n) U_c
-     * @param tauMemPredCw    psi_p / (Delta_t cwMemEdgeLo)
-     * @param tauGenPredCw    psi_p / (Delta_t cwGenHarmonicMean)
+     * @param tauMemSpecCw    psi_p / (Delta_t cwMemEdgeLo)
+     * @param tauGenSpecCw    psi_p / (Delta_t cwGenHarmonicMean)
      * @param cwMerged        (cw) bulks not separated (n_c <= d or no significant gap)
      */
     public record SampledClassSpectrum(double fraction, double memEdgeLo, double memEdgeHi, double memEdgeLoAll,
-                             double genHarmonicMean, double tauMemPred, double tauMemPredAll, double tauGenPred,
-                             double memWeight, double cwMemEdgeLo, double cwGenHarmonicMean, double tauMemPredCw,
-                             double tauGenPredCw, boolean cwMerged) {
+                             double genHarmonicMean, double tauMemSpecW, double tauMemSpecWAll, double tauGenSpecW,
+                             double memWeight, double cwMemEdgeLo, double cwGenHarmonicMean, double tauMemSpecCw,
+                             double tauGenSpecCw, boolean cwMerged) {
     }
 
     private final double[] eigenvalues;

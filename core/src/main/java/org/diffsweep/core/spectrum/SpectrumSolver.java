@@ -71,7 +71,7 @@ public final class SpectrumSolver {
         SpectrumResult r = analyse(sys, sys, names, psiP, deltaT, points);
         if (pi.length == 1) {
             ClassSpectrum c = r.classes().get(0);
-            return withClasses(r, List.of(c.withCw(c.tauMemPred(), c.tauGenPred(), r.merged() || psiN <= 1)));
+            return withClasses(r, List.of(c.withCw(c.tauMemEdge(), c.tauGenEdge(), r.merged() || psiN <= 1)));
         }
         // (cw): the spectrum of (n_c/n) U_c alone is pi_c times that of a one-class U with n_c = pi_c n points
         List<ClassSpectrum> out = new ArrayList<>();

@@ -66,9 +66,9 @@ class ClassResolvedSpectrumTest {
         LA.symmetricEigen(p, vec, ev);
         ClassResolvedSpectrum s = ClassResolvedSpectrum.of(d, ev, vec, List.of(u1), new int[] {n}, 0.1, LA);
         ClassResolvedSpectrum.SampledClassSpectrum t = s.classes().get(0);
-        assertEquals(t.tauGenPred(), t.tauGenPredCw(), 1e-9 * t.tauGenPred());
-        assertEquals(t.tauMemPredAll(), t.tauMemPredCw(), 1e-9 * t.tauMemPredCw(), "with no cluster split the edges coincide");
-        assertTrue(psiTimes(p, d, 0.1, ev[p - 1]) < t.tauGenPred(), "the harmonic mean is below the top eigenvalue");
+        assertEquals(t.tauGenSpecW(), t.tauGenSpecCw(), 1e-9 * t.tauGenSpecW());
+        assertEquals(t.tauMemSpecWAll(), t.tauMemSpecCw(), 1e-9 * t.tauMemSpecCw(), "with no cluster split the edges coincide");
+        assertTrue(psiTimes(p, d, 0.1, ev[p - 1]) < t.tauGenSpecW(), "the harmonic mean is below the top eigenvalue");
     }
 
     private static double psiTimes(int p, int d, double deltaT, double lam) { return (double) p / d / (deltaT * lam); }

@@ -108,11 +108,11 @@ class PerClassSpectrumTest {
         Case k = Case.of(0.1);
         ClassResolvedSpectrum.SampledClassSpectrum a = k.sample().classes().get(0), b = k.sample().classes().get(1);
         ClassSpectrum ta = k.theory().classes().get(0), tb = k.theory().classes().get(1);
-        assertTrue(ta.tauGenPred() < tb.tauGenPred(), "theory: variance first");
-        assertTrue(a.tauGenPred() < b.tauGenPred(), "(w): variance first");
-        assertTrue(a.tauGenPredCw() > b.tauGenPredCw(), "(cw): reversed");
+        assertTrue(ta.tauGenEdge() < tb.tauGenEdge(), "theory: variance first");
+        assertTrue(a.tauGenSpecW() < b.tauGenSpecW(), "(w): variance first");
+        assertTrue(a.tauGenSpecCw() > b.tauGenSpecCw(), "(cw): reversed");
         assertTrue(a.cwMerged(), "n_A = 20 <= d: the (cw) bulks of the minority are flagged merged");
-        assertEquals(ta.tauGenPred(), a.tauGenPred(), 0.10 * ta.tauGenPred());
-        assertEquals(tb.tauGenPred(), b.tauGenPred(), 0.10 * tb.tauGenPred());
+        assertEquals(ta.tauGenEdge(), a.tauGenSpecW(), 0.10 * ta.tauGenEdge());
+        assertEquals(tb.tauGenEdge(), b.tauGenSpecW(), 0.10 * tb.tauGenEdge());
     }
 }

@@ -98,13 +98,13 @@ class SpectrumSolverTest {
             List<ClassCoefficients> coef = List.of(ClassCoefficients.of(T, 2, 0), ClassCoefficients.of(T, 0.5, 0));
             SpectrumResult r = SpectrumSolver.solveClasses(8, 2, T, new double[] {piA, 1 - piA}, coef, List.of("A", "B"), 400);
             ClassSpectrum a = r.classes().get(0), b = r.classes().get(1);
-            assertTrue(a.tauGenPred() < b.tauGenPred(), "(w) variance first at pi_A = " + piA);
-            if (piA == 0.5) assertTrue(a.tauGenPredCw() < b.tauGenPredCw(), "(cw) variance first at balance");
-            else assertTrue(a.tauGenPredCw() > b.tauGenPredCw(), "(cw) reversed at pi_A = 0.1");
+            assertTrue(a.tauGenEdge() < b.tauGenEdge(), "(w) variance first at pi_A = " + piA);
+            if (piA == 0.5) assertTrue(a.tauGenEdgeCw() < b.tauGenEdgeCw(), "(cw) variance first at balance");
+            else assertTrue(a.tauGenEdgeCw() > b.tauGenEdgeCw(), "(cw) reversed at pi_A = 0.1");
         }
         ClassSpectrum one = fig4().classes().get(0);
-        assertEquals(one.tauGenPred(), one.tauGenPredCw(), 0.0);
-        assertEquals(one.tauMemPred(), one.tauMemPredCw(), 0.0);
+        assertEquals(one.tauGenEdge(), one.tauGenEdgeCw(), 0.0);
+        assertEquals(one.tauMemEdge(), one.tauMemEdgeCw(), 0.0);
     }
 
     /**

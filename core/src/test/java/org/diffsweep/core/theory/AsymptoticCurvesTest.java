@@ -48,7 +48,7 @@ class AsymptoticCurvesTest {
             assertEquals(m.tauGen(), a.tauGenAsym(), 0.06 * m.tauGen(), "tau_gen of class " + a.name());
             assertEquals(m.tauMem(), a.tauMemAsym(), 0.15 * m.tauMem(), "tau_mem of class " + a.name());
             assertEquals(m.scoreAtZero(), a.times().scoreAtZero(), 0.05 * m.scoreAtZero(), "E_score(0) of " + a.name());
-            assertTrue(th.spectrum().classes().get(c).tauMemPred() > 5 * a.tauMemAsym(), "edge time is far larger");
+            assertTrue(th.spectrum().classes().get(c).tauMemEdge() > 5 * a.tauMemAsym(), "edge time is far larger");
         }
         // the higher-variance class is learned and memorised first, in theory and simulation
         assertTrue(th.curves().classes().get(0).tauGenAsym() < th.curves().classes().get(1).tauGenAsym());
@@ -120,7 +120,7 @@ class AsymptoticCurvesTest {
             assertEquals(m.tauGen(), a.tauGenAsym(), 0.05 * m.tauGen(), "tau_gen psi_n " + pn);
             assertEquals(m.tauMem(), a.tauMemAsym(), 0.15 * m.tauMem(), "tau_mem psi_n " + pn);
             assertTrue(a.tauMemAsym() > prevTheory && m.tauMem() > prevSim, "tau_mem grows with psi_n");
-            assertTrue(th.spectrum().classes().get(0).tauMemPred() > 10 * a.tauMemAsym(), "edge time far larger");
+            assertTrue(th.spectrum().classes().get(0).tauMemEdge() > 10 * a.tauMemAsym(), "edge time far larger");
             prevTheory = a.tauMemAsym();
             prevSim = m.tauMem();
         }

@@ -86,11 +86,11 @@ final class PointReports {
             // the asymptotic predictions: the same quantities as the ledger's, under the same names
             e.put(ClassField.MEM_EDGE_LO.column(), finite(cs.memEdgeLo()));
             e.put(ClassField.MEM_EDGE_HI.column(), finite(cs.memEdgeHi()));
-            e.put(ClassField.TAU_MEM_EDGE.column(), finite(cs.tauMemPred()));
-            e.put(ClassField.TAU_GEN_EDGE.column(), finite(cs.tauGenPred()));
-            e.put("tauMemEdgeAll", finite(cs.tauMemPredAll()));
-            e.put("tauMemEdgeCw", finite(cs.tauMemPredCw()));
-            e.put("tauGenEdgeCw", finite(cs.tauGenPredCw()));
+            e.put(ClassField.TAU_MEM_EDGE.column(), finite(cs.tauMemEdge()));
+            e.put(ClassField.TAU_GEN_EDGE.column(), finite(cs.tauGenEdge()));
+            e.put("tauMemEdgeAll", finite(cs.tauMemEdgeAll()));
+            e.put("tauMemEdgeCw", finite(cs.tauMemEdgeCw()));
+            e.put("tauGenEdgeCw", finite(cs.tauGenEdgeCw()));
             e.put("cwMerged", cs.cwMerged());
             e.put("memEdgeLoAsymptotic", finite(cs.memEdgeLoAsym()));
             e.put("memEdgeHiAsymptotic", finite(cs.memEdgeHiAsym()));
@@ -117,11 +117,11 @@ final class PointReports {
             // the sampled-U (w, cw) predictions: the ledger's fields of the same names
             e.put("memEdgeLoSampled", finite(ct.memEdgeLo()));
             e.put("memEdgeHiSampled", finite(ct.memEdgeHi()));
-            e.put(ClassField.TAU_MEM_SPEC_W.column(), finite(ct.tauMemPred()));
-            e.put(ClassField.TAU_GEN_SPEC_W.column(), finite(ct.tauGenPred()));
-            e.put("tauMemSpecWAll", finite(ct.tauMemPredAll()));
-            e.put(ClassField.TAU_MEM_SPEC_CW.column(), finite(ct.tauMemPredCw()));
-            e.put(ClassField.TAU_GEN_SPEC_CW.column(), finite(ct.tauGenPredCw()));
+            e.put(ClassField.TAU_MEM_SPEC_W.column(), finite(ct.tauMemSpecW()));
+            e.put(ClassField.TAU_GEN_SPEC_W.column(), finite(ct.tauGenSpecW()));
+            e.put("tauMemSpecWAll", finite(ct.tauMemSpecWAll()));
+            e.put(ClassField.TAU_MEM_SPEC_CW.column(), finite(ct.tauMemSpecCw()));
+            e.put(ClassField.TAU_GEN_SPEC_CW.column(), finite(ct.tauGenSpecCw()));
             e.put("cwMerged", ct.cwMerged());
             ec.add(e);
         }

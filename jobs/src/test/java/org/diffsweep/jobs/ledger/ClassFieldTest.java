@@ -99,4 +99,19 @@ class ClassFieldTest {
         }
         for (String n : names) assertEquals(1, count.getOrDefault(n, 0), "string literal \"" + n + "\" in core/jobs main");
     }
+
+    /**
+     * The user documentation names every ledger column and every phase metric: docs/outputs.md's column table is
+     * the users' one reference, so a column added to the table without its line there fails here.
+     */
+    @Test
+    void everyLedgerColumnAndPhaseMetricIsDocumented() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "outputs.md"));
+        String columns = docs.substring(docs.indexOf("## Ledger and results.csv columns"), docs.indexOf("## Slices"));
+        for (String name : MixtureTable.TABLE.schema(List.of()).fieldNames())
+            assertTrue(columns.contains("`" + name + "`"), "docs/outputs.md does not document ledger column " + name);
+        String phase = docs.substring(docs.indexOf("## Phase table"));
+        for (org.diffsweep.jobs.phase.DMetric m : org.diffsweep.jobs.phase.DMetric.values())
+            assertTrue(phase.contains("`" + m.name() + "`"), "docs/outputs.md does not name phase metric " + m);
+    }
 }
