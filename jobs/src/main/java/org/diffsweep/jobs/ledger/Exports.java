@@ -65,8 +65,11 @@ public final class Exports {
         return s;
     }
 
-    /** Writes {@code phase.parquet}: the phase table, same columns as phase.csv. */
-    public static void phaseParquet(SparkSession spark, Ledger out, List<PhaseCell> cells) {
+    /**
+     * Writes {@code phase.parquet}: the phase table, same columns as phase.csv. Written to a temporary folder and
+     * renamed over the old one, so a failure leaves the previous table (and stale outputs, which the next run rewrites).
+     */
+    public static void phaseParquet(SparkSession spark, Ledger out, List<PhaseCell> cells) throws IOException {
         StructType st = new StructType();
         for (PhaseTables.CellColumn col : PhaseTables.COLUMNS) st = st.add(col.name(), col.type());
         List<Row> rows = new ArrayList<>(cells.size());
@@ -78,6 +81,10 @@ public final class Exports {
             }
             rows.add(RowFactory.create(v));
         }
-        spark.createDataFrame(rows, st).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.file(PHASE_PARQUET).toString());
+        Path tmp = out.file("." + PHASE_PARQUET + ".tmp");
+        spark.createDataFrame(rows, st).coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
+        Path target = out.file(PHASE_PARQUET);
+        if (out.fs().exists(target) && !out.fs().delete(target, true)) throw new IOException("cannot replace " + target);
+        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
     }
 }

@@ -87,6 +87,23 @@ public final class Ledger {
         return List.copyOf(w);
     }
 
+    /**
+     * The committed ledger files, as {@code wave=NNNNN/part-...parquet:length}, sorted: the ledger state that outputs
+     * derived from it reflect ({@link OutputState}). A file added to or removed from any wave changes it.
+     */
+    public List<String> committedFiles() throws IOException {
+        TreeSet<String> f = new TreeSet<>();
+        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
+        if (st != null) {
+            for (FileStatus s : st) {
+                if (waveNumber(s.getPath().getParent().getName()) != null) {
+                    f.add(s.getPath().getParent().getName() + "/" + s.getPath().getName() + ":" + s.getLen());
+                }
+            }
+        }
+        return List.copyOf(f);
+    }
+
     /** Highest wave number present (complete or not), 0 if none. */
     public int maxWave() throws IOException {
         if (!fs.exists(ledgerDir())) return 0;
