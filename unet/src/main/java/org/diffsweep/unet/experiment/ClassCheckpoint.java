@@ -14,15 +14,22 @@ package org.diffsweep.unet.experiment;
  * @param fMemHi         upper bound
  * @param trainLoss      mean over this class's training images of (1/d)|eps_theta(x(t*)) - eps|^2
  * @param testLoss       the same on held-out test images of this class
- * @param trainBatchLoss mean minibatch training loss (all classes, all t') over the steps since the last checkpoint
+ * @param trainBatchLoss mean minibatch training loss (all classes, all t') over the steps since the last checkpoint;
+ *                       NaN (an empty CSV field) at step 0, where no step has been taken
+ * @param gradientRetries training steps redone so far because of NaN gradients (cumulative, see
+ *                       {@link org.diffsweep.unet.model.DdpmModel#gradientRetries()})
+ * @param trainCpuSeconds CPU seconds of the run's thread spent training so far (cumulative; one PyTorch thread runs
+ *                       on the calling thread, so this is the run's CPU cost whatever else shares the machine)
+ * @param evalCpuSeconds  CPU seconds spent in checkpoint evaluations so far (cumulative)
  */
 public record ClassCheckpoint(int step, int label, String role, int nTrain, int assigned, double sampleFraction,
                               double fMem, double fMemLo, double fMemHi, double trainLoss, double testLoss,
-                              double trainBatchLoss) {
+                              double trainBatchLoss, int gradientRetries, double trainCpuSeconds,
+                              double evalCpuSeconds) {
 
     /** CSV header matching {@link #csv()}. */
     public static final String HEADER = "step,class,role,n_train,assigned,sample_fraction,f_mem,f_mem_lo,f_mem_hi,"
-            + "train_loss,test_loss,loss_gap,train_batch_loss";
+            + "train_loss,test_loss,loss_gap,train_batch_loss,gradient_retries,train_cpu_s,eval_cpu_s";
 
     /** test - train. */
     public double lossGap() { return testLoss - trainLoss; }
@@ -31,6 +38,7 @@ public record ClassCheckpoint(int step, int label, String role, int nTrain, int 
     public String csv() {
         return step + "," + label + "," + role + "," + nTrain + "," + assigned + "," + sampleFraction + "," + fMem
                 + "," + fMemLo + "," + fMemHi + "," + trainLoss + "," + testLoss + "," + lossGap() + ","
-                + trainBatchLoss;
+                + (Double.isNaN(trainBatchLoss) ? "" : Double.toString(trainBatchLoss)) + "," + gradientRetries + ","
+                + String.format(java.util.Locale.ROOT, "%.3f,%.3f", trainCpuSeconds, evalCpuSeconds);
     }
 }

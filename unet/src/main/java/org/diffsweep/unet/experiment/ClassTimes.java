@@ -12,17 +12,20 @@ package org.diffsweep.unet.experiment;
  * @param tauGen       half-drop time of the per-class test loss at t*
  * @param tauMem       first time f_mem,c >= fmemThreshold
  * @param tauGap       first time (L_test,c - L_train,c)/L_test,c >= gapThreshold
+ * @param tauGenEarly  true when the half-drop happened at or before the first checkpoint after step 0: not resolved
+ *                     by the checkpoint schedule, so tauGen is null (a linear interpolation from step 0 would report
+ *                     an artefact, e.g. half the first checkpoint)
  */
 public record ClassTimes(int label, String role, int nTrain, double variance, double centroidNorm,
-                         Double tauGen, Double tauMem, Double tauGap) {
+                         Double tauGen, Double tauMem, Double tauGap, boolean tauGenEarly) {
 
     /** CSV header matching {@link #csv()}. */
-    public static final String HEADER = "class,role,n_train,variance,centroid_norm,tau_gen,tau_mem,tau_gap";
+    public static final String HEADER = "class,role,n_train,variance,centroid_norm,tau_gen,tau_mem,tau_gap,tau_gen_early";
 
     /** One CSV line; nulls are empty fields. */
     public String csv() {
         return label + "," + role + "," + nTrain + "," + variance + "," + centroidNorm + "," + s(tauGen) + ","
-                + s(tauMem) + "," + s(tauGap);
+                + s(tauMem) + "," + s(tauGap) + "," + tauGenEarly;
     }
 
     private static String s(Double v) { return v == null ? "" : v.toString(); }

@@ -52,7 +52,7 @@ public final class FmnistExperiment {
     /** Evaluator name for a sweep engine's pointId. */
     public static final String NAME = "fmnist-unet";
     /** Evaluator version; bump when results for the same point change. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** The dataset in {@code dir}, loaded once per JVM. */
     public static FmnistDataset dataset(Path dir) {
@@ -136,12 +136,22 @@ public final class FmnistExperiment {
         float[][] lossNoiseTest = {gaussian(lossTestRng, test[0].length), gaussian(lossTestRng, test[1].length)};
 
         int[] ckpt = CheckpointSchedule.logSpaced(s.firstCheckpoint(), s.steps(), s.checkpoints());
+        // DDIM clips x0_hat to the data range: pixels in [0, 1] before centring, so [-mean_i, 1 - mean_i] after.
+        float[] clipLo = new float[d], clipHi = new float[d];
+        for (int i = 0; i < d; i++) {
+            clipLo[i] = -mean[i];
+            clipHi[i] = 1 - mean[i];
+        }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         int batch = Math.min(n, s.batch());
         LinAlg la = LinAlg.best();
         List<ClassCheckpoint> curves = new ArrayList<>();
         String status = "OK";
         String diagnostic = "";
-        double trainNanos = 0, evalNanos = 0;
+        double trainNanos = 0, evalNanos = 0, trainCpu = 0, evalCpu = 0;
+        int stepsTaken = 0;
+        boolean stoppedEarly = false;
+        int[] aboveStop = new int[2]; // consecutive checkpoints with f_mem,c >= stopFmem
         Path curvesFile = null;
         if (outputDir != null) {
             try {
@@ -168,6 +178,7 @@ public final class FmnistExperiment {
             int[] tb = new int[batch];
             for (int c = 0; c < ckpt.length; c++) {
                 long t0 = System.nanoTime();
+                long c0 = cpu.getCurrentThreadCpuTime();
                 double lossSum = 0;
                 int lossCount = 0;
                 while (step < ckpt[c]) {
@@ -191,21 +202,42 @@ public final class FmnistExperiment {
                     lossCount++;
                 }
                 trainNanos += System.nanoTime() - t0;
+                trainCpu += (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+                stepsTaken = step;
                 if (!"OK".equals(status)) break;
                 long t1 = System.nanoTime();
+                long c1 = cpu.getCurrentThreadCpuTime();
+                // No step before the step-0 checkpoint: its batch loss is undefined (NaN, an empty CSV field).
                 double batchLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
                 List<ClassCheckpoint> rows = evaluate(model, s, rs, step, x, subset, test, lossStep, lossNoiseTrain,
-                        lossNoiseTest, label, role, roleCount, batchLoss, la);
-                curves.addAll(rows);
+                        lossNoiseTest, label, role, roleCount, batchLoss, la, clipLo, clipHi);
                 evalNanos += System.nanoTime() - t1;
+                evalCpu += (cpu.getCurrentThreadCpuTime() - c1) / 1e9;
+                List<ClassCheckpoint> stamped = new ArrayList<>(2);
+                for (ClassCheckpoint r : rows) stamped.add(new ClassCheckpoint(r.step(), r.label(), r.role(), r.nTrain(),
+                        r.assigned(), r.sampleFraction(), r.fMem(), r.fMemLo(), r.fMemHi(), r.trainLoss(), r.testLoss(),
+                        r.trainBatchLoss(), model.gradientRetries(), trainCpu, evalCpu));
+                rows = stamped;
+                curves.addAll(rows);
                 if (curvesFile != null) append(curvesFile, rows);
                 ClassCheckpoint a = rows.get(0), b = rows.get(1);
                 progress.checkpoint(step, s.steps(), String.format(java.util.Locale.ROOT,
-                        "retries %d | step %d: batch loss %.4f | A: frac %.3f fmem %.3f Ltr %.4f Lte %.4f | "
-                                + "B: frac %.3f fmem %.3f Ltr %.4f Lte %.4f | train %.0fs eval %.0fs",
-                        model.gradientRetries(), step, batchLoss, a.sampleFraction(), a.fMem(), a.trainLoss(), a.testLoss(),
-                        b.sampleFraction(), b.fMem(), b.trainLoss(), b.testLoss(), trainNanos / 1e9,
-                        evalNanos / 1e9));
+                        "retries %d | step %d: batch loss %s | A: frac %.3f fmem %s Ltr %.4f Lte %.4f | "
+                                + "B: frac %.3f fmem %s Ltr %.4f Lte %.4f | train %.0fs (%.0f cpu-s) eval %.0fs (%.0f cpu-s)",
+                        model.gradientRetries(), step, lossCount == 0 ? "- (no step yet)" : String.format(java.util.Locale.ROOT, "%.4f", batchLoss),
+                        a.sampleFraction(), fmt(a), a.trainLoss(), a.testLoss(),
+                        b.sampleFraction(), fmt(b), b.trainLoss(), b.testLoss(), trainNanos / 1e9, trainCpu,
+                        evalNanos / 1e9, evalCpu));
+                if (s.stopFmem() > 0 && step > 0) {
+                    for (int k = 0; k < 2; k++) {
+                        double f = rows.get(k).fMem();
+                        aboveStop[k] = f >= s.stopFmem() ? aboveStop[k] + 1 : 0;
+                    }
+                    if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && c + 1 < ckpt.length) {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
             }
             retries = model.gradientRetries();
         }
@@ -220,17 +252,24 @@ public final class FmnistExperiment {
             }
         }
         return new FmnistResult(key, point, status, diagnostic, parameterCount, lossStep,
-                schedule.ouTime(lossStep), curves, times, trainNanos / 1e9, evalNanos / 1e9, retries);
+                schedule.ouTime(lossStep), curves, times, trainNanos / 1e9, evalNanos / 1e9, retries, trainCpu, evalCpu,
+                stepsTaken, stoppedEarly);
+    }
+
+    private static String fmt(ClassCheckpoint r) {
+        return r.assigned() == 0 ? "- (no sample)" : String.format(java.util.Locale.ROOT, "%.3f [%.2f, %.2f]",
+                r.fMem(), r.fMemLo(), r.fMemHi());
     }
 
     private static List<ClassCheckpoint> evaluate(DdpmModel model, FmnistSettings s, RandomStreams rs, int step,
                                                   float[] x, ImbalancedSubset subset, float[][] test, int lossStep,
                                                   float[] lossNoiseTrain, float[][] lossNoiseTest, int[] label,
-                                                  String[] role, int[] roleCount, double batchLoss, LinAlg la) {
+                                                  String[] role, int[] roleCount, double batchLoss, LinAlg la,
+                                                  float[] clipLo, float[] clipHi) {
         int d = FmnistDataset.D;
         int n = subset.n();
         int m = s.samples();
-        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"));
+        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"), clipLo, clipHi);
         NearestNeighbours nn = NearestNeighbours.compute(samples, m, x, n, d, la);
         double[] trainLoss = model.denoisingLoss(x, n, lossStep, lossNoiseTrain, s.sampleBatch());
         List<ClassCheckpoint> rows = new ArrayList<>(2);
@@ -253,7 +292,7 @@ public final class FmnistExperiment {
             double[] tl = model.denoisingLoss(test[c], nt, lossStep, lossNoiseTest[c], s.sampleBatch());
             double te = Arrays.stream(tl).average().orElse(Double.NaN);
             rows.add(new ClassCheckpoint(step, label[c], role[c], roleCount[c], outcomes.length,
-                    (double) outcomes.length / m, f.estimate(), f.lo(), f.hi(), tr, te, batchLoss));
+                    (double) outcomes.length / m, f.estimate(), f.lo(), f.hi(), tr, te, batchLoss, 0, 0, 0));
         }
         return rows;
     }
@@ -270,9 +309,13 @@ public final class FmnistExperiment {
             double[] fmem = rows.stream().mapToDouble(ClassCheckpoint::fMem).toArray();
             double[] gap = rows.stream().mapToDouble(r -> r.lossGap() / r.testLoss()).toArray();
             ClassStatistics st = stats[label[c]];
+            Double gen = CurveTimes.halfDrop(tau, test);
+            // A crossing at or before the first checkpoint after step 0 is not resolved by the schedule.
+            double firstPositive = java.util.Arrays.stream(tau).filter(v -> v > 0).min().orElse(Double.NaN);
+            boolean early = gen != null && gen <= firstPositive;
             out.add(new ClassTimes(label[c], role[c], roleCount[c], st.variance(), st.centroidNorm(),
-                    CurveTimes.halfDrop(tau, test), CurveTimes.firstRise(tau, fmem, s.fmemThreshold()),
-                    CurveTimes.firstRise(tau, gap, s.gapThreshold())));
+                    early ? null : gen, CurveTimes.firstRise(tau, fmem, s.fmemThreshold()),
+                    CurveTimes.firstRise(tau, gap, s.gapThreshold()), early));
         }
         return out;
     }

@@ -18,10 +18,15 @@ import java.util.List;
  * @param evalSeconds    wall time spent in checkpoint evaluation
  * @param gradientRetries training steps redone because of non-finite gradients with a finite loss
  *                       ({@link org.diffsweep.unet.model.DdpmModel#gradientRetries()})
+ * @param trainCpuSeconds CPU seconds of the run's thread in optimiser steps
+ * @param evalCpuSeconds  CPU seconds of the run's thread in checkpoint evaluations
+ * @param steps          optimiser steps taken (the cap {@code settings.steps}, or fewer after an adaptive stop)
+ * @param stoppedEarly   true when the adaptive stop ({@code settings.stopFmem}) ended the run before the cap
  */
 public record FmnistResult(String key, FmnistPoint point, String status, String diagnostic, long parameterCount,
                            int lossStep, double lossOuTime, List<ClassCheckpoint> curves, List<ClassTimes> times,
-                           double trainSeconds, double evalSeconds, int gradientRetries) {
+                           double trainSeconds, double evalSeconds, int gradientRetries, double trainCpuSeconds,
+                           double evalCpuSeconds, int steps, boolean stoppedEarly) {
     public FmnistResult {
         curves = List.copyOf(curves);
         times = List.copyOf(times);

@@ -24,11 +24,14 @@ import org.diffsweep.unet.model.OptimizerConfig;
  * @param bootstrap       bootstrap resamples for the f_mem CI
  * @param fmemThreshold   tau_mem,c = first tau with f_mem,c >= this (inferred)
  * @param gapThreshold    tau_gap,c = first tau with (L_test,c - L_train,c)/L_test,c >= this (inferred)
+ * @param stopFmem        adaptive stop: the run ends at the first checkpoint at which every class has had
+ *                        f_mem,c >= stopFmem at two consecutive checkpoints; {@code steps} is then a cap. 0 = off
+ *                        (YAML key optional, default 0)
  */
 public record FmnistSettings(int width, List<Integer> mults, String optimizer, double lr, double momentum,
                              int batch, int steps, int checkpoints, int firstCheckpoint, int samples, int ddimSteps,
                              int sampleBatch, double lossTime, int testPerClass, double memRatio, int bootstrap,
-                             double fmemThreshold, double gapThreshold) implements java.io.Serializable {
+                             double fmemThreshold, double gapThreshold, double stopFmem) implements java.io.Serializable {
 
     public FmnistSettings {
         mults = mults == null || mults.isEmpty() ? List.of(1, 2, 2) : List.copyOf(mults);
@@ -47,6 +50,7 @@ public record FmnistSettings(int width, List<Integer> mults, String optimizer, d
         need(bootstrap >= 1, "bootstrap", bootstrap, ">= 1");
         need(fmemThreshold > 0 && fmemThreshold <= 1, "fmemThreshold", fmemThreshold, "(0, 1]");
         need(gapThreshold > 0 && gapThreshold < 1, "gapThreshold", gapThreshold, "(0, 1)");
+        need(stopFmem >= 0 && stopFmem <= 1, "stopFmem", stopFmem, "in [0, 1] (0 = no adaptive stop)");
         optimizerConfig(optimizer, lr, momentum); // validates
     }
 
@@ -69,6 +73,6 @@ public record FmnistSettings(int width, List<Integer> mults, String optimizer, d
         return "W=" + width + ",mults=" + mults + ",opt=" + optimizer + ",lr=" + lr + ",mom=" + momentum
                 + ",batch=" + batch + ",steps=" + steps + ",ckpt=" + checkpoints + "/" + firstCheckpoint
                 + ",samples=" + samples + ",ddim=" + ddimSteps + ",t=" + lossTime + ",test=" + testPerClass
-                + ",k=" + memRatio + ",boot=" + bootstrap;
+                + ",k=" + memRatio + ",boot=" + bootstrap + (stopFmem > 0 ? ",stop=" + stopFmem : "");
     }
 }

@@ -47,16 +47,27 @@ public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings 
         if (base == null) throw new IllegalArgumentException("spec: base missing");
     }
 
-    /** Reads and validates a YAML spec. */
+    /** {@code base:} keys that may be left out, with their defaults (added after the spec format was fixed). */
+    static final java.util.Map<String, Double> OPTIONAL_BASE = java.util.Map.of("stopFmem", 0.0);
+
+    /** Reads and validates a YAML spec; {@code base:} keys in {@link #OPTIONAL_BASE} default when absent. */
     public static FmnistSpec read(Path file) throws IOException {
         ObjectMapper om = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
-            return om.readValue(file.toFile(), FmnistSpec.class);
+            com.fasterxml.jackson.databind.JsonNode tree = om.readTree(file.toFile());
+            if (tree != null && tree.get("base") instanceof com.fasterxml.jackson.databind.node.ObjectNode b) {
+                for (var e : OPTIONAL_BASE.entrySet()) if (!b.has(e.getKey())) b.put(e.getKey(), e.getValue());
+            }
+            return om.treeToValue(tree, FmnistSpec.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new IllegalArgumentException(file + ": " + c.getMessage(), e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // e.g. a missing key: one line naming it (the full message carries a parser trace)
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage()
+                    + (e.getPathReference() == null ? "" : " (at " + e.getPathReference() + ")"), e);
         }
     }
 

@@ -87,14 +87,26 @@ public final class DdpmModel implements AutoCloseable {
         predictNoise(new float[d], new int[] {1});
     }
 
+    /**
+     * Whether every gradient is finite. Each {@code getGradient()} returns a new native handle attached to the
+     * parameter's (model-lifetime) manager, and so do the arrays computed from it: they are moved to a sub-manager
+     * closed here, or every training step would leak native handles for the whole run.
+     */
     private boolean gradientsFinite() {
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            NDArray g = p.getValue().getArray().getGradient();
-            try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any()) {
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+                NDArray g = p.getValue().getArray().getGradient();
+                g.attach(sub);
+                NDArray nan = g.isNaN();
+                nan.attach(sub);
+                NDArray inf = g.isInfinite();
+                inf.attach(sub);
+                NDArray bad = nan.logicalOr(inf).any();
+                bad.attach(sub);
                 if (bad.getBoolean()) return false;
             }
+            return true;
         }
-        return true;
     }
 
     private void zeroGradients() {
@@ -241,6 +253,20 @@ public final class DdpmModel implements AutoCloseable {
      * (abar_prev = 1 after the last step). Returns count x d.
      */
     public float[] sampleDdim(int count, int k, int batch, SeededStream noise) {
+        return sampleDdim(count, k, batch, noise, null, null);
+    }
+
+    /**
+     * As {@link #sampleDdim(int, int, int, SeededStream)}, with the predicted clean image x0_hat clipped per pixel to
+     * [lo_i, hi_i] at every step (the data range; the usual DDPM/DDIM "clip denoised"). Without it an untrained or
+     * early network, whose eps_theta is far from the noise, gives x0_hat = (x - sqrt(1-abar) eps_theta)/sqrt(abar)
+     * amplified by up to 1/sqrt(abar_T) ~ 160 at the first step, and the samples leave the data range by orders of
+     * magnitude (then every sample's nearest training image is the same outlying one). {@code lo}, {@code hi}: d
+     * values each, or both null for no clipping.
+     */
+    public float[] sampleDdim(int count, int k, int batch, SeededStream noise, float[] lo, float[] hi) {
+        if ((lo == null) != (hi == null) || lo != null && (lo.length != d || hi.length != d))
+            throw new IllegalArgumentException("clip bounds must be both null or both of length " + d);
         int[] ts = ddimSteps(schedule.steps(), k);
         float[] out = new float[count * d];
         for (int s = 0; s < count; s += batch) {
@@ -254,12 +280,21 @@ public final class DdpmModel implements AutoCloseable {
                 double a = schedule.alphaBar(ts[i]);
                 double ap = i + 1 < k ? schedule.alphaBar(ts[i + 1]) : 1.0;
                 float ia = (float) (1 / Math.sqrt(a));
+                float sqa = (float) Math.sqrt(a);
                 float sa = (float) Math.sqrt(1 - a);
                 float sap = (float) Math.sqrt(ap);
                 float s1ap = (float) Math.sqrt(1 - ap);
                 for (int q = 0; q < x.length; q++) {
                     float x0 = (x[q] - sa * eps[q]) * ia;
-                    x[q] = sap * x0 + s1ap * eps[q];
+                    float e = eps[q];
+                    if (lo != null) {
+                        int pix = q % d;
+                        float c = Math.max(lo[pix], Math.min(hi[pix], x0));
+                        // the noise direction consistent with the clipped x0_hat (as in common DDIM implementations)
+                        if (c != x0) e = (x[q] - sqa * c) / sa;
+                        x0 = c;
+                    }
+                    x[q] = sap * x0 + s1ap * e;
                 }
             }
             System.arraycopy(x, 0, out, s * d, b * d);

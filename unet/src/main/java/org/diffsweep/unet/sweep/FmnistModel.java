@@ -105,6 +105,7 @@ public final class FmnistModel implements SweepModel<FmnistPoint, FmnistOutcome>
         m.put("bootstrap", (long) s.bootstrap());
         m.put("fmemThreshold", s.fmemThreshold());
         m.put("gapThreshold", s.gapThreshold());
+        m.put("stopFmem", s.stopFmem());
         return m;
     }
 
@@ -151,6 +152,10 @@ public final class FmnistModel implements SweepModel<FmnistPoint, FmnistOutcome>
             Column.of("gradientRetries", ColumnType.INT, false, r -> r.result().result().gradientRetries()),
             Column.of("trainSeconds", ColumnType.DOUBLE, false, r -> r.result().result().trainSeconds()),
             Column.of("evalSeconds", ColumnType.DOUBLE, false, r -> r.result().result().evalSeconds()),
+            Column.of("trainCpuSeconds", ColumnType.DOUBLE, false, r -> r.result().result().trainCpuSeconds()),
+            Column.of("evalCpuSeconds", ColumnType.DOUBLE, false, r -> r.result().result().evalCpuSeconds()),
+            Column.of("steps", ColumnType.INT, false, r -> r.result().result().steps()),
+            Column.of("stoppedEarly", ColumnType.BOOLEAN, false, r -> r.result().result().stoppedEarly()),
             LedgerTable.DIAGNOSTIC, LedgerTable.WALL_SECONDS, LedgerTable.SPEC_HASH, LedgerTable.CODE_VERSION,
             LedgerTable.EVALUATOR, LedgerTable.EVALUATOR_VERSION), (p, r) -> 2);
 }

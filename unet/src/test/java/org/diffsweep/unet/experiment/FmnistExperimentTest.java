@@ -52,7 +52,7 @@ class FmnistExperimentTest {
         idx(dir.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {nTest}, lab[1]);
 
         FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
-                1.0 / 3, 50, 0.1, 0.1);
+                1.0 / 3, 50, 0.1, 0.1, 0);
         FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
         Path out = dir.resolve("out");
         int[] calls = {0};

@@ -21,8 +21,8 @@ class FmnistFiguresTest {
             StringBuilder sb = new StringBuilder(ClassCheckpoint.HEADER).append('\n');
             for (int step : new int[] {0, 10, 100, 1000}) {
                 double fm = step / 2000.0 * pi;
-                sb.append(new ClassCheckpoint(step, 8, "A", 32, 10, 0.5, fm, 0, 1, 0.3, 0.3 + fm, Double.NaN).csv()).append('\n');
-                sb.append(new ClassCheckpoint(step, 1, "B", 32, 10, 0.5, fm / 2, 0, 1, 0.2, 0.25, Double.NaN).csv()).append('\n');
+                sb.append(new ClassCheckpoint(step, 8, "A", 32, 10, 0.5, fm, 0, 1, 0.3, 0.3 + fm, Double.NaN, 0, 0, 0).csv()).append('\n');
+                sb.append(new ClassCheckpoint(step, 1, "B", 32, 10, 0.5, fm / 2, 0, 1, 0.2, 0.25, Double.NaN, 0, 0, 0).csv()).append('\n');
             }
             Files.writeString(p.resolve("curves.csv"), sb);
         }

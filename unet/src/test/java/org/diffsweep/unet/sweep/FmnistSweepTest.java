@@ -34,7 +34,7 @@ class FmnistSweepTest {
 
     /** Spec settings: W = 4, 3 Adam steps, checkpoints 0, 1, 3, 6 DDIM samples of 2 steps. */
     static final FmnistSettings SET = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01,
-            3, 1.0 / 3, 50, 0.1, 0.1);
+            3, 1.0 / 3, 50, 0.1, 0.1, 0);
 
     static FmnistSpec spec(List<Double> piA, int seeds) {
         return new FmnistSpec("fmnist-test", null, new FmnistSpec.Grid(List.of(List.of(3, 5)), piA, List.of(12), seeds), SET);
@@ -62,7 +62,7 @@ class FmnistSweepTest {
         // Stable (a fresh model gives the same id) but sensitive to every setting.
         assertEquals(model.pointId(q), new FmnistModel("elsewhere", "x").pointId(q));
         FmnistSettings other = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
-                1.0 / 3, 50, 0.1, 0.2); // only gapThreshold differs
+                1.0 / 3, 50, 0.1, 0.2, 0); // only gapThreshold differs
         assertNotEquals(model.pointId(q), model.pointId(new FmnistPoint(q.classA(), q.classB(), q.piA(), q.n(), q.seed(), other)));
     }
 
