@@ -1,7 +1,7 @@
 package org.diffsweep.core.evaluator;
 
 /**
- * The per-class learning curves a grid point stores ({@link PointCurves}; docs/results.md "curves"): the four curves
+ * The per-class learning curves a grid point stores ({@link PointCurves}; docs/outputs.md, stored curves): the four curves
  * of the finite-size simulation (theory §2.2, §5.3(2)) and the two of the asymptotic theory that the measured times
  * are read from (docs/theory-curves.md), for a theory-vs-simulation overlay. Losses are divided by d; tau is in
  * paper units (theory §12.1). The ledger stores one column per kind, named {@link #column()}.
