@@ -11,7 +11,10 @@ import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.jobs.ledger.LedgerTable;
 import org.diffsweep.jobs.ledger.MixtureModel;
+import org.diffsweep.core.point.PointFootprint;
+import org.diffsweep.jobs.plan.TaskHeap;
 import org.diffsweep.jobs.spec.PointSpecs;
+import org.diffsweep.jobs.spec.SizeJudge;
 import org.diffsweep.jobs.spec.SpecGrid;
 import org.diffsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine;
@@ -49,7 +52,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new PointCommand())
                 .addSubcommand(new SpectrumCommand())
                 .addSubcommand(new SpeciationCommand())
-                .addSubcommand(new AuditCommand(model));
+                .addSubcommand(new AuditCommand(model))
+                .addSubcommand(new FootprintCommand());
     }
 
     /** Runs the CLI in-process with the given writers; returns the exit status. */
@@ -117,6 +121,7 @@ public final class Main implements Callable<Integer> {
 
         @Override public Integer call() {
             PointParams p = PointSpecs.load(file);
+            SizeJudge.check(p, !theoryOnly, TaskHeap.thisJvm(Runtime.getRuntime().maxMemory()));
             Output.print(PointReports.point(p, curves, theoryOnly ? StandardEvaluator.Mode.THEORY_ONLY : StandardEvaluator.Mode.FULL),
                     json, out(), err());
             return CliSupport.OK;
@@ -133,7 +138,27 @@ public final class Main implements Callable<Integer> {
         boolean empirical;
 
         @Override public Integer call() {
-            Output.print(PointReports.spectrum(PointSpecs.load(file), empirical), json, out(), err());
+            PointParams p = PointSpecs.load(file);
+            if (empirical) SizeJudge.check(p, true, TaskHeap.thisJvm(Runtime.getRuntime().maxMemory()));
+            Output.print(PointReports.spectrum(p, empirical), json, out(), err());
+            return CliSupport.OK;
+        }
+    }
+
+    @Command(name = "footprint", hidden = true,
+            description = "The heap estimate of one point (PointFootprint), as one JSON line (used by deploy/heap-calibration.sh).")
+    static final class FootprintCommand extends Base implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
+        Path file;
+
+        @Override public Integer call() {
+            PointParams p = PointSpecs.load(file);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("estimateBytes", (long) PointFootprint.of(p, true).bytes());
+            m.put("theoryOnlyBytes", (long) PointFootprint.of(p, false).bytes());
+            m.put("dominant", PointFootprint.of(p, true).dominant());
+            m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            out().println(org.diffsweep.jobs.json.Json.sorted(m).replaceAll("\\s*\\n\\s*", " "));
             return CliSupport.OK;
         }
     }

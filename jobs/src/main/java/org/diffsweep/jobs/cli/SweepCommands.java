@@ -24,7 +24,9 @@ import org.diffsweep.jobs.run.SweepOptions;
 import org.diffsweep.jobs.run.SweepOutcome;
 import org.diffsweep.jobs.run.SweepRequest;
 import org.diffsweep.jobs.run.SweepRunner;
+import org.diffsweep.jobs.plan.TaskHeap;
 import org.diffsweep.jobs.spec.RefineSpec;
+import org.diffsweep.jobs.spec.SizeJudge;
 import org.diffsweep.jobs.spec.SpecException;
 import org.diffsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine.Command;
@@ -93,6 +95,8 @@ final class RunCommand extends SweepCommands.SparkBase implements Callable<Integ
         if (waveSize < 0) throw SpecException.of("--wave-size", Integer.toString(waveSize), "must be a positive integer (0 or absent: the default)");
         SweepSpec s = SweepSpec.load(file);
         String dir = s.outputDir(output);
+        SizeJudge.check(s, s.mode() == StandardEvaluator.Mode.FULL, TaskHeap.of(SparkSessions.resolveMaster(master), System::getProperty,
+                Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors(), 0));
         if (dryRun) {
             print(Main.planReport(s, dir));
             return CliSupport.OK;

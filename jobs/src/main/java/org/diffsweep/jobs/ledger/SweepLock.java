@@ -31,26 +31,29 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * <p><b>Stale locks.</b> A lock is stale, and is taken over, when (a) its owner ran on this host and that pid is no
  * longer alive, or (b) its heartbeat (or, without one, the lock file's modification time) is older than
  * {@code staleAfter}, or (c) the caller asks to break it ({@code --break-lock}). Otherwise acquisition fails with
- * {@link LockedException} naming the holder. Take-over deletes the old lock and re-creates it atomically, so of two
- * processes taking over at once only one wins.
+ * {@link LockedException} naming the holder. Take-over is race-free (see {@link #takeOver}) and reported in one line
+ * ({@link #takeover()}). Object stores without atomic create-if-absent and rename (S3) must have one writer per
+ * folder.
  */
-public final class SweepLock implements AutoCloseable {
+public final class SweepLock implements java.io.Closeable {
     /** Lock file name inside the output folder. */
     public static final String LOCK_FILE = "_diffsweep.lock";
 
     private final FileSystem fs;
     private final Path lock;
     private final Path heartbeat;
-    private final String token;
+    final String token;
     private final ScheduledExecutorService beat;
+    private final String takeover;
 
     /** Thrown when another live run holds the lock. */
     public static final class LockedException extends IOException {
         public LockedException(String message) { super(message); }
     }
 
-    private SweepLock(FileSystem fs, Path lock, String token, Duration staleAfter) {
+    private SweepLock(FileSystem fs, Path lock, String token, Duration staleAfter, String takeover) {
         this.fs = fs;
+        this.takeover = takeover;
         this.lock = lock;
         this.heartbeat = new Path(lock.getParent(), LOCK_FILE + ".heartbeat");
         this.token = token;
@@ -77,20 +80,93 @@ public final class SweepLock implements AutoCloseable {
         Path lock = new Path(folder, LOCK_FILE);
         String token = UUID.randomUUID().toString();
         String content = content(runName, token);
-        if (createAtomically(fs, lock, content)) return new SweepLock(fs, lock, token, staleAfter);
+        if (createAtomically(fs, lock, content)) return new SweepLock(fs, lock, token, staleAfter, null);
         Properties holder = read(fs, lock);
         String why = breakLock ? "--break-lock given" : staleReason(fs, lock, holder, staleAfter);
         if (why == null) {
             throw new LockedException("output folder " + folder + " is locked by run '" + holder.getProperty("run", "?")
                     + "' (host " + holder.getProperty("host", "?") + ", pid " + holder.getProperty("pid", "?")
                     + ", since " + holder.getProperty("started", "?") + "); refusing to run concurrently. If that run is"
-                    + " dead, delete " + lock + " or rerun with --break-lock.");
+                    + " dead, rerun with --break-lock (or delete " + lock + ").");
         }
-        fs.delete(lock, false);
-        if (createAtomically(fs, lock, content)) return new SweepLock(fs, lock, token, staleAfter);
-        throw new LockedException("output folder " + folder + ": stale lock (" + why + ") was taken over by another run"
-                + " at the same moment; refusing to run concurrently.");
+        beforeTakeover.run();
+        String line = takeOver(fs, folder, lock, holder, why, content, staleAfter);
+        return new SweepLock(fs, lock, token, staleAfter, line);
     }
+
+    /** Test hook: runs between judging a lock stale and taking it over (to widen the race window). */
+    static volatile Runnable beforeTakeover = () -> {};
+
+    /**
+     * Takes over the stale lock whose content was {@code holder}, race-free on any Hadoop filesystem. Take-overs are
+     * serialised by a guard file created atomically ({@code _diffsweep.lock.takeover}); the guard holder moves the old
+     * lock aside by a rename (atomic on HDFS and POSIX), checks that what it moved is the lock it judged stale (same
+     * token) and puts it back otherwise, then creates the new lock atomically. So of any number of concurrent takers
+     * (and fresh runs) exactly one ends up holding the lock, and a lock that changed hands meanwhile is never
+     * removed.
+     *
+     * @return the one line to log about the take-over
+     */
+    private static String takeOver(FileSystem fs, Path folder, Path lock, Properties holder, String why, String content,
+                                   Duration staleAfter) throws IOException {
+        Path guard = new Path(folder, LOCK_FILE + ".takeover");
+        if (!createAtomically(fs, guard, content)) {
+            long age = age(fs, guard);
+            if (age < Math.max(60_000, staleAfter.toMillis()) || !fs.delete(guard, false) || !createAtomically(fs, guard, content)) {
+                throw new LockedException("output folder " + folder + ": another run is taking over the stale lock at this moment;"
+                        + " refusing to run concurrently.");
+            }
+        }
+        try {
+            String stale = holder.getProperty("token");
+            Path aside = new Path(folder, LOCK_FILE + ".stale-" + UUID.randomUUID());
+            if (fs.exists(lock) && fs.rename(lock, aside)) {
+                String moved = read(fs, aside).getProperty("token");
+                if (stale != null && !stale.equals(moved)) {
+                    renameNoReplace(fs, aside, lock);
+                    throw new LockedException("output folder " + folder + ": the lock changed hands while it was being taken over;"
+                            + " refusing to run concurrently.");
+                }
+                fs.delete(aside, false);
+            }
+            if (!createAtomically(fs, lock, content)) {
+                throw new LockedException("output folder " + folder + ": stale lock (" + why + ") was taken over by another run"
+                        + " at the same moment; refusing to run concurrently.");
+            }
+            return "lock: took over the lock of run '" + holder.getProperty("run", "?") + "' (host " + holder.getProperty("host", "?")
+                    + ", pid " + holder.getProperty("pid", "?") + ", since " + holder.getProperty("started", "?") + "): " + why;
+        } finally {
+            fs.delete(guard, false);
+        }
+    }
+
+    /** Renames without replacing an existing target (HDFS rename never replaces; POSIX rename would). */
+    private static void renameNoReplace(FileSystem fs, Path from, Path to) throws IOException {
+        if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+            try {
+                Files.move(localFile(fs, from), localFile(fs, to));
+            } catch (FileAlreadyExistsException e) {
+                fs.delete(from, false); // a third run holds the lock now; the moved one belongs to a run that released it
+            }
+        } else if (!fs.rename(from, to)) {
+            fs.delete(from, false);
+        }
+    }
+
+    private static java.nio.file.Path localFile(FileSystem fs, Path p) {
+        return ((fs instanceof LocalFileSystem lfs) ? lfs.pathToFile(p) : ((RawLocalFileSystem) fs).pathToFile(p)).toPath();
+    }
+
+    private static long age(FileSystem fs, Path p) {
+        try {
+            return System.currentTimeMillis() - fs.getFileStatus(p).getModificationTime();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The one line saying whose stale lock this acquisition took over, or null when the lock was free. */
+    public String takeover() { return takeover; }
 
     private static String content(String runName, String token) {
         String host;
@@ -108,8 +184,7 @@ public final class SweepLock implements AutoCloseable {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
             // RawLocalFileSystem.create(overwrite=false) checks then creates (racy); O_EXCL is atomic.
-            java.nio.file.Path p = ((fs instanceof LocalFileSystem lfs) ? lfs.pathToFile(lock)
-                    : ((RawLocalFileSystem) fs).pathToFile(lock)).toPath();
+            java.nio.file.Path p = localFile(fs, lock);
             try {
                 Files.createFile(p);
             } catch (FileAlreadyExistsException e) {

@@ -64,6 +64,13 @@ public final class RefiningSweep {
     public Outcome run(SweepRequest<PointParams, PointResult> req, SpecGrid grid, RefineSpec refine, SweepOptions opt,
                        SweepRunner.OutputStep outputs) throws IOException {
         SweepRunner runner = new SweepRunner(spark);
+        try (java.io.Closeable lock = runner.hold(req, opt)) { // one lock from the base grid through the report
+            return refine(runner, req, grid, refine, opt, outputs);
+        }
+    }
+
+    private Outcome refine(SweepRunner runner, SweepRequest<PointParams, PointResult> req, SpecGrid grid, RefineSpec refine,
+                           SweepOptions opt, SweepRunner.OutputStep outputs) throws IOException {
         SweepOutcome o = runner.run(req.withGrid(grid), opt, null);
         long computed = o.computed(), failed = o.failedPoints();
         List<String> names = grid.axisNames();

@@ -61,6 +61,7 @@ public final class SweepRunner {
 
     private final SparkSession spark;
     private volatile CostModel lastCostModel;
+    private volatile Path held;
 
     public SweepRunner(SparkSession spark) { this.spark = spark; }
 
@@ -79,10 +80,11 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), req.output());
         Provenance prov = provenance(req);
-        try (SweepLock lock = lock(ledger, req, opt)) {
+        try (java.io.Closeable lock = lock(ledger, req, opt)) {
             boolean hasData = ledger.hasData();
             if (hasData) refuseIncompatible(ledger, req);
-            ledger.writeSpec(req.canonicalSpec());
+            // The spec is pinned only once a point is committed: an empty (failed, refused, killed) first run binds nothing.
+            if (hasData) ledger.writeSpec(req.canonicalSpec());
             cleanTemporary(ledger);
             Planned pl = planRemaining(ledger, req, hasData);
             double planSeconds = (System.nanoTime() - t0) / 1e9;
@@ -105,6 +107,10 @@ public final class SweepRunner {
                         List<Bin> bins = LptPlanner.pack(idx, Arrays.copyOfRange(pl.costs, from, to),
                                 LptPlanner.binCount(idx.length, slots, opt.binsPerSlot()));
                         failedNow += writeWave(ledger, ++wave, bins, fn, req, progress);
+                        if (!hasData) {
+                            ledger.writeSpec(req.canonicalSpec());
+                            hasData = true;
+                        }
                         waves++;
                         from = to;
                     }
@@ -132,7 +138,7 @@ public final class SweepRunner {
     public <P, R extends Evaluated> boolean writeOutputs(SweepRequest<P, R> req, SweepOptions opt, OutputStep outputs)
             throws IOException {
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), req.output());
-        try (SweepLock lock = lock(ledger, req, opt)) {
+        try (java.io.Closeable lock = lock(ledger, req, opt)) {
             return writeOutputs(ledger, opt.forceOutputs(), outputs);
         }
     }
@@ -148,10 +154,31 @@ public final class SweepRunner {
         return true;
     }
 
-    private static <P, R extends Evaluated> SweepLock lock(Ledger ledger, SweepRequest<P, R> req, SweepOptions opt)
+    /**
+     * Holds the lock of {@code req}'s folder until the returned handle is closed: {@link #run} and
+     * {@link #writeOutputs} of this runner on that folder then use it instead of locking again, so a caller running
+     * several steps (refinement waves, then the report) holds the folder throughout.
+     */
+    public <P, R extends Evaluated> java.io.Closeable hold(SweepRequest<P, R> req, SweepOptions opt) throws IOException {
+        Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), req.output());
+        java.io.Closeable l = lock(ledger, req, opt);
+        held = ledger.root();
+        return () -> {
+            held = null;
+            l.close();
+        };
+    }
+
+    private <P, R extends Evaluated> java.io.Closeable lock(Ledger ledger, SweepRequest<P, R> req, SweepOptions opt)
             throws IOException {
+        if (ledger.root().equals(held)) return () -> {};
         try {
-            return SweepLock.acquire(ledger.fs(), ledger.root(), req.name(), opt.staleLockAfter(), opt.breakLock());
+            SweepLock l = SweepLock.acquire(ledger.fs(), ledger.root(), req.name(), opt.staleLockAfter(), opt.breakLock());
+            if (l.takeover() != null && opt.progress() != null) {
+                opt.progress().println(l.takeover());
+                opt.progress().flush();
+            }
+            return l;
         } catch (SweepLock.LockedException e) {
             throw new SweepRefusedException(e.getMessage());
         }

@@ -175,6 +175,39 @@ public final class SpecGrid implements Grid<PointParams> {
      * Seeds cannot make a point invalid.
      */
     void validateCorners() {
+        forEachCorner(at -> {
+            String problem = builder(at).problem();
+            if (problem != null) throw SpecException.of("axes", cornerText(at), "this grid point is invalid: " + problem);
+        });
+    }
+
+    /**
+     * The corner of the grid (each axis at its smallest or largest value) where {@code size} is largest, with
+     * seed replica 0 and index -1. A size that grows monotonically with every axis value (array sizes grow with d,
+     * psiP, psiN and do not depend on the other fields but for the rounding of n_c) is largest over the whole grid
+     * at one of these 2^k corners, so the grid is judged without enumerating it. Call on a valid grid.
+     */
+    public GridPoint<PointParams> largestCorner(java.util.function.ToDoubleFunction<PointParams> size) {
+        double[][] best = {null};
+        double[] max = {Double.NEGATIVE_INFINITY};
+        forEachCorner(at -> {
+            double v = size.applyAsDouble(builder(at).build());
+            if (v > max[0]) {
+                max[0] = v;
+                best[0] = at.clone();
+            }
+        });
+        return pointAt(-1, best[0], 0);
+    }
+
+    private String cornerText(double[] at) {
+        StringBuilder s = new StringBuilder("{");
+        for (int j = 0; j < at.length; j++) s.append(j > 0 ? ", " : "").append(names.get(j)).append(": ").append(PointProblem.show(at[j]));
+        return s.append('}').toString();
+    }
+
+    /** Calls {@code f} with every corner of the axes' ranges (2^k arrays at most, k <= {@value #MAX_AXES}). */
+    private void forEachCorner(java.util.function.Consumer<double[]> f) {
         int k = values.length;
         double[][] ends = new double[k][];
         for (int j = 0; j < k; j++) {
@@ -189,12 +222,7 @@ public final class SpecGrid implements Grid<PointParams> {
         while (true) {
             double[] at = new double[k];
             for (int j = 0; j < k; j++) at[j] = ends[j][pick[j]];
-            String problem = builder(at).problem();
-            if (problem != null) {
-                StringBuilder s = new StringBuilder("{");
-                for (int j = 0; j < k; j++) s.append(j > 0 ? ", " : "").append(names.get(j)).append(": ").append(PointProblem.show(at[j]));
-                throw SpecException.of("axes", s.append('}').toString(), "this grid point is invalid: " + problem);
-            }
+            f.accept(at);
             int j = k - 1;
             while (j >= 0 && ++pick[j] == ends[j].length) pick[j--] = 0;
             if (j < 0) return;

@@ -136,11 +136,11 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             if (!v.isArray()) throw SpecException.of(vp, Yaml.show(v), "must be a list of numbers");
             if (v.isEmpty()) throw SpecException.of(vp, "[]", "must list at least one value");
             List<Double> list = new ArrayList<>();
+            Map<Double, Integer> first = new HashMap<>(); // linear in the number of values (a list may hold 10^5 of them)
             for (int k = 0; k < v.size(); k++) {
                 double x = Yaml.number(v.get(k), vp + "[" + k + "]", "a finite number");
-                for (int j = 0; j < list.size(); j++) {
-                    if (list.get(j) == x) throw SpecException.of(vp + "[" + k + "]", Yaml.fmt(x), "duplicate of " + vp + "[" + j + "]; values must be distinct");
-                }
+                Integer j = first.putIfAbsent(x == 0 ? 0.0 : x, k);
+                if (j != null) throw SpecException.of(vp + "[" + k + "]", Yaml.fmt(x), "duplicate of " + vp + "[" + j + "]; values must be distinct");
                 list.add(x);
             }
             return new AxisRange.Values(list);
