@@ -42,11 +42,23 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  *                 closed-form speciation only, its own evaluator name and pointIds)
  */
 public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
-                        StandardEvaluator.Mode mode) {
-    public SweepSpec { axes = List.copyOf(axes); }
+                        StandardEvaluator.Mode mode, List<List<AxisSpec>> slices) {
+    public SweepSpec {
+        axes = List.copyOf(axes);
+        slices = slices == null ? List.of() : slices.stream().map(List::copyOf).toList();
+    }
+
+    /** A Cartesian spec (no slices). */
+    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                     StandardEvaluator.Mode mode) {
+        this(name, base, axes, seeds, output, rawText, mode, List.of());
+    }
+
+    /** Whether the grid is a union of slices through the base point rather than one Cartesian product. */
+    public boolean sliced() { return !slices.isEmpty(); }
 
     /** Top-level keys of a sweep spec. */
-    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate");
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "slices");
     static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
     static final List<String> RANGE_KEYS = List.of("from", "to", "points");
     /** Largest allowed number of points of a linear/log range. */
@@ -68,35 +80,24 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
 
         List<AxisSpec> axes = new ArrayList<>();
         List<AxisTarget> targets = new ArrayList<>();
-        JsonNode an = n.get("axes");
-        if (an != null && !an.isNull()) {
-            if (!an.isArray()) throw SpecException.of("axes", Yaml.show(an), "must be a list of {path, values | linear | log}");
-            Map<String, Integer> owner = new HashMap<>();
-            for (int i = 0; i < an.size(); i++) {
-                String ap = "axes[" + i + "]";
-                JsonNode a = an.get(i);
-                if (!a.isObject()) throw SpecException.of(ap, Yaml.show(a), "must be a mapping {path, values | linear | log}");
-                Yaml.checkKeys(a, ap, AXIS_KEYS);
-                String path = Yaml.text(Yaml.required(a, "path", ap, "a path into the point, e.g. classes[0].variance"), ap + ".path", "a path into the point");
-                AxisTarget target = AxisTarget.resolve(path, base, ap + ".path");
-                for (String f : target.touches) {
-                    Integer prev = owner.putIfAbsent(f, i);
-                    if (prev != null) {
-                        throw SpecException.of(ap + ".path", target.path, "conflicts with axes[" + prev + "] (" + axes.get(prev).path()
-                                + "), which also sets " + f + "; each field may be set by one axis only");
-                    }
-                }
-                AxisRange range = range(a, ap);
-                double[] vals = range.values();
-                for (int k = 0; k < vals.length; k++) {
-                    if (!target.valid.test(vals[k])) {
-                        String where = range instanceof AxisRange.Values ? ap + ".values[" + k + "]" : ap + (range instanceof AxisRange.Log ? ".log" : ".linear") + " value #" + k;
-                        throw SpecException.of(where, Yaml.fmt(vals[k]), target.allowed + " (" + target.path + ")");
-                    }
-                }
-                axes.add(new AxisSpec(target.path, range));
-                targets.add(target);
+        parseAxes(n.get("axes"), "axes", base, axes, targets);
+        List<List<AxisSpec>> slices = new ArrayList<>();
+        JsonNode sn = n.get("slices");
+        if (sn != null && !sn.isNull()) {
+            if (!axes.isEmpty()) throw SpecException.of("slices", "(with axes)", "a spec has either axes (one Cartesian grid) or slices (a union of grids through the base point), not both");
+            if (n.has("refine") && !n.get("refine").isNull()) throw SpecException.of("refine", "(with slices)", "refinement needs one Cartesian grid (axes), not slices");
+            if (!sn.isArray() || sn.isEmpty()) throw SpecException.of("slices", Yaml.show(sn), "must be a non-empty list of {axes: [...]}");
+            for (int i = 0; i < sn.size(); i++) {
+                String sp = "slices[" + i + "]";
+                JsonNode one = sn.get(i);
+                if (!one.isObject()) throw SpecException.of(sp, Yaml.show(one), "must be a mapping {axes: [...]}");
+                Yaml.checkKeys(one, sp, List.of("axes"));
+                List<AxisSpec> sa = new ArrayList<>();
+                parseAxes(Yaml.required(one, "axes", sp, "a list of {path, values | linear | log}"), sp + ".axes", base, sa, new ArrayList<>());
+                if (sa.isEmpty()) throw SpecException.of(sp + ".axes", "[]", "must list at least one axis");
+                slices.add(sa);
             }
+            axes.addAll(unionAxes(base, slices));
         }
 
         int seeds = 1;
@@ -116,12 +117,73 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             if (e.equals("theoryOnly")) mode = StandardEvaluator.Mode.THEORY_ONLY;
             else if (!e.equals("full")) throw SpecException.of("evaluate", e, "must be full (simulation and theory) or theoryOnly");
         }
-        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode);
+        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode, slices);
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
-        SpecGrid.of(spec, targets).validateCorners();
+        spec.grid().validateCorners();
         return spec;
+    }
+
+    /** Parses one list of axes ({@code prefix} = its YAML path) into {@code axes} and {@code targets}. */
+    private static void parseAxes(JsonNode an, String prefix, PointParams base, List<AxisSpec> axes, List<AxisTarget> targets) {
+        if (an != null && !an.isNull()) {
+            if (!an.isArray()) throw SpecException.of(prefix, Yaml.show(an), "must be a list of {path, values | linear | log}");
+            Map<String, Integer> owner = new HashMap<>();
+            for (int i = 0; i < an.size(); i++) {
+                String ap = prefix + "[" + i + "]";
+                JsonNode a = an.get(i);
+                if (!a.isObject()) throw SpecException.of(ap, Yaml.show(a), "must be a mapping {path, values | linear | log}");
+                Yaml.checkKeys(a, ap, AXIS_KEYS);
+                String path = Yaml.text(Yaml.required(a, "path", ap, "a path into the point, e.g. classes[0].variance"), ap + ".path", "a path into the point");
+                AxisTarget target = AxisTarget.resolve(path, base, ap + ".path");
+                for (String f : target.touches) {
+                    Integer prev = owner.putIfAbsent(f, i);
+                    if (prev != null) {
+                        throw SpecException.of(ap + ".path", target.path, "conflicts with " + prefix + "[" + prev + "] (" + axes.get(prev).path()
+                                + "), which also sets " + f + "; each field may be set by one axis only");
+                    }
+                }
+                AxisRange range = range(a, ap);
+                double[] vals = range.values();
+                for (int k = 0; k < vals.length; k++) {
+                    if (!target.valid.test(vals[k])) {
+                        String where = range instanceof AxisRange.Values ? ap + ".values[" + k + "]" : ap + (range instanceof AxisRange.Log ? ".log" : ".linear") + " value #" + k;
+                        throw SpecException.of(where, Yaml.fmt(vals[k]), target.allowed + " (" + target.path + ")");
+                    }
+                }
+                axes.add(new AxisSpec(target.path, range));
+                targets.add(target);
+            }
+        }
+    }
+
+    /**
+     * The axes of a sliced spec: every path of any slice, those swept by every slice last (so that the phase maps'
+     * x and y are the axes all slices share), each with the sorted distinct values it takes anywhere, the base
+     * point's value included.
+     */
+    private static List<AxisSpec> unionAxes(PointParams base, List<List<AxisSpec>> slices) {
+        java.util.LinkedHashMap<String, java.util.TreeSet<Double>> vals = new java.util.LinkedHashMap<>();
+        for (List<AxisSpec> sl : slices) {
+            for (AxisSpec a : sl) {
+                java.util.TreeSet<Double> v = vals.computeIfAbsent(a.path(), k -> new java.util.TreeSet<>());
+                for (double x : a.values()) v.add(x);
+            }
+        }
+        List<String> first = new ArrayList<>(), shared = new ArrayList<>();
+        for (String path : vals.keySet()) {
+            boolean everywhere = slices.stream().allMatch(sl -> sl.stream().anyMatch(a -> a.path().equals(path)));
+            (everywhere ? shared : first).add(path);
+        }
+        first.addAll(shared);
+        List<AxisSpec> out = new ArrayList<>();
+        for (String path : first) {
+            java.util.TreeSet<Double> v = vals.get(path);
+            v.add(AxisTarget.valueAt(path, base));
+            out.add(new AxisSpec(path, new AxisRange.Values(new ArrayList<>(v))));
+        }
+        return out;
     }
 
     private static AxisRange range(JsonNode a, String ap) {
@@ -171,9 +233,19 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         Map<String, Object> m = new TreeMap<>();
         m.put("name", name);
         m.put("base", MixtureModel.tree(base));
-        List<Object> as = new ArrayList<>();
-        for (AxisSpec a : axes) as.add(a.canonicalTree());
-        m.put("axes", as);
+        if (slices.isEmpty()) {
+            List<Object> as = new ArrayList<>();
+            for (AxisSpec a : axes) as.add(a.canonicalTree());
+            m.put("axes", as);
+        } else { // the union axes are derived from the slices
+            List<Object> ss = new ArrayList<>();
+            for (List<AxisSpec> sl : slices) {
+                List<Object> as = new ArrayList<>();
+                for (AxisSpec a : sl) as.add(a.canonicalTree());
+                ss.add(as);
+            }
+            m.put("slices", ss);
+        }
         m.put("seeds", (long) seeds);
         if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
         return m;
@@ -205,7 +277,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     public SpecGrid grid() {
         List<AxisTarget> targets = new ArrayList<>();
         for (int i = 0; i < axes.size(); i++) targets.add(AxisTarget.resolve(axes.get(i).path(), base, "axes[" + i + "].path"));
-        return SpecGrid.of(this, targets);
+        return slices.isEmpty() ? SpecGrid.of(this, targets) : SpecGrid.ofSlices(this, targets);
     }
 
     /** The output folder: the override if given, else the spec's {@code output}, else {@code runs/<name>}. */
