@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Fashion-MNIST U-Net CLI (org.diffsweep.unet.experiment.FmnistCli) from the reactor build, offline,
 # with one PyTorch thread and the DJL cache under unet/target/. Usage: unet/fmnist.sh stats|point|preset [options]
+# `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--commit]` runs a resumable campaign with its report
+# (org.diffsweep.unet.sweep.FmnistCampaign, docs/fmnist-cpu.md).
 # `unet/fmnist.sh sweep SPEC.yaml [--master URL] [--output DIR] ...` runs the spec through the Spark sweep engine
 # (org.diffsweep.unet.sweep.FmnistSweep; Spark embedded, local[*] by default).
 set -euo pipefail
@@ -9,6 +11,36 @@ cd "$ROOT"
 MAIN=org.diffsweep.unet.experiment.FmnistCli
 SCOPE=runtime
 EXTRA=()
+if [[ "${1:-}" == campaign ]]; then
+  # `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--commit]`: one JVM per run (--limit 1), resuming;
+  # with --commit the results folder is committed after every run, so a move to a fresh machine loses at most the
+  # run in progress. Exit status: 0 all runs done, 1 failure, 2 usage error.
+  shift
+  COMMIT=0
+  ARGS=()
+  for a in "$@"; do if [[ "$a" == --commit ]]; then COMMIT=1; else ARGS+=("$a"); fi; done
+  [[ ${#ARGS[@]} -ge 1 && -f "${ARGS[0]}" ]] || { echo "error: usage: unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--commit] (spec file not found)" >&2; exit 2; }
+  OUTDIR="results/$(sed -n 's/^name:[[:space:]]*\([^[:space:]#]*\).*/\1/p' "${ARGS[0]}")"
+  for ((i = 1; i < ${#ARGS[@]}; i++)); do [[ "${ARGS[i]}" == --out ]] && OUTDIR="${ARGS[i+1]}"; done
+  if [[ $COMMIT == 1 ]] && ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+    echo "error: --commit needs a git checkout; run without --commit" >&2; exit 2
+  fi
+  while :; do
+    rc=0
+    "$0" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
+    if [[ $COMMIT == 1 && -d "$OUTDIR" ]]; then
+      git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
+        || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
+    fi
+    [[ $rc == 3 ]] && continue
+    exit $rc
+  done
+fi
+if [[ "${1:-}" == campaign-step ]]; then
+  shift
+  MAIN=org.diffsweep.unet.sweep.FmnistCampaign
+  SCOPE=test   # the report's figures use the jobs module's chart helpers (provided scope)
+fi
 if [[ "${1:-}" == sweep ]]; then
   shift
   MAIN=org.diffsweep.unet.sweep.FmnistSweep

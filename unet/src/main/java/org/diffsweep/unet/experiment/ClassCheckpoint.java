@@ -31,6 +31,18 @@ public record ClassCheckpoint(int step, int label, String role, int nTrain, int 
     public static final String HEADER = "step,class,role,n_train,assigned,sample_fraction,f_mem,f_mem_lo,f_mem_hi,"
             + "train_loss,test_loss,loss_gap,train_batch_loss,gradient_retries,train_cpu_s,eval_cpu_s";
 
+    /** Parses one {@link #csv()} line (empty fields are NaN; lines written before the last three columns existed
+     *  read them as 0). */
+    public static ClassCheckpoint parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length < 13) throw new IllegalArgumentException("curves.csv line has " + f.length + " fields, need 13+: " + line);
+        return new ClassCheckpoint(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]), num(f[5]), num(f[6]), num(f[7]), num(f[8]), num(f[9]), num(f[10]), num(f[12]),
+                f.length > 13 ? Integer.parseInt(f[13]) : 0, f.length > 14 ? num(f[14]) : 0, f.length > 15 ? num(f[15]) : 0);
+    }
+
+    private static double num(String s) { return s.isEmpty() ? Double.NaN : Double.parseDouble(s); }
+
     /** test - train. */
     public double lossGap() { return testLoss - trainLoss; }
 

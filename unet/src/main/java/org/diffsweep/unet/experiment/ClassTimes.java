@@ -28,5 +28,15 @@ public record ClassTimes(int label, String role, int nTrain, double variance, do
                 + s(tauMem) + "," + s(tauGap) + "," + tauGenEarly;
     }
 
+    /** Parses one {@link #csv()} line (empty fields are null). */
+    public static ClassTimes parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length < 8) throw new IllegalArgumentException("times.csv line has " + f.length + " fields, need 8+: " + line);
+        return new ClassTimes(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2]), Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]), opt(f[5]), opt(f[6]), opt(f[7]), f.length > 8 && Boolean.parseBoolean(f[8]));
+    }
+
+    private static Double opt(String v) { return v.isEmpty() ? null : Double.valueOf(v); }
+
     private static String s(Double v) { return v == null ? "" : v.toString(); }
 }

@@ -54,6 +54,10 @@ public final class FmnistExperiment {
     /** Evaluator version; bump when results for the same point change. */
     public static final String VERSION = "2";
 
+    /** Header of a run's {@code run.csv} (one row: how the run ended and what it cost). */
+    public static final String RUN_HEADER = "status,parameter_count,steps,stopped_early,gradient_retries,train_cpu_s,"
+            + "eval_cpu_s,train_wall_s,eval_wall_s";
+
     /** The dataset in {@code dir}, loaded once per JVM. */
     public static FmnistDataset dataset(Path dir) {
         return DATA.computeIfAbsent(dir.toAbsolutePath(), p -> {
@@ -245,7 +249,12 @@ public final class FmnistExperiment {
         if (outputDir != null) {
             StringBuilder sb = new StringBuilder(ClassTimes.HEADER).append('\n');
             for (ClassTimes t : times) sb.append(t.csv()).append('\n');
+            String run = RUN_HEADER + "\n" + status + "," + parameterCount + "," + stepsTaken + "," + stoppedEarly + ","
+                    + retries + String.format(java.util.Locale.ROOT, ",%.3f,%.3f,%.3f,%.3f%n", trainCpu, evalCpu,
+                    trainNanos / 1e9, evalNanos / 1e9);
             try {
+                // run.csv first: times.csv marks the run as finished (resume skips it), so it is written last
+                Files.writeString(outputDir.resolve("run.csv"), run, StandardCharsets.UTF_8);
                 Files.writeString(outputDir.resolve("times.csv"), sb.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -16,8 +16,11 @@ import java.util.List;
  * @param dataDir Fashion-MNIST directory, or null for the default ({@link org.diffsweep.unet.data.FmnistDataset})
  * @param grid    the axes
  * @param base    settings shared by every point
+ * @param dedupeMirrors when true, a point whose mirror (classes swapped, pi_A -> 1 - pi_A, same n and seed) comes
+ *                earlier in the grid is left out: at pi_A = 0.5 both orders of a pair are the same experiment with the
+ *                roles renamed (optional key, default false)
  */
-public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings base) {
+public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings base, boolean dedupeMirrors) {
 
     /**
      * Grid axes.
@@ -60,6 +63,8 @@ public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings 
             if (tree != null && tree.get("base") instanceof com.fasterxml.jackson.databind.node.ObjectNode b) {
                 for (var e : OPTIONAL_BASE.entrySet()) if (!b.has(e.getKey())) b.put(e.getKey(), e.getValue());
             }
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode top && !top.has("dedupeMirrors"))
+                top.put("dedupeMirrors", false);
             return om.treeToValue(tree, FmnistSpec.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
@@ -77,13 +82,24 @@ public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings 
                 : Path.of(dataDir);
     }
 
-    /** All grid points in canonical order: class pair, then pi_A, then n, then seed. */
+    /** All grid points in canonical order: class pair, then pi_A, then n, then seed (mirrors left out when
+     *  {@link #dedupeMirrors}). */
     public List<FmnistPoint> points() {
         List<FmnistPoint> out = new ArrayList<>();
         for (List<Integer> p : grid.classPairs())
             for (double pi : grid.piA())
                 for (int n : grid.n())
-                    for (int s = 0; s < grid.seeds(); s++) out.add(new FmnistPoint(p.get(0), p.get(1), pi, n, s, base));
+                    for (int s = 0; s < grid.seeds(); s++) {
+                        FmnistPoint q = new FmnistPoint(p.get(0), p.get(1), pi, n, s, base);
+                        if (dedupeMirrors && out.stream().anyMatch(o -> isMirror(o, q))) continue;
+                        out.add(q);
+                    }
         return out;
+    }
+
+    /** Whether {@code b} is {@code a} with the classes swapped (pi_A -> 1 - pi_A, same n, seed and settings). */
+    static boolean isMirror(FmnistPoint a, FmnistPoint b) {
+        return a.classA() == b.classB() && a.classB() == b.classA() && Math.abs(a.piA() - (1 - b.piA())) < 1e-12
+                && a.n() == b.n() && a.seed() == b.seed() && a.settings().equals(b.settings());
     }
 }

@@ -129,6 +129,7 @@ public final class FmnistSweep implements Callable<Integer> {
         for (int n : spec.grid().n()) ns.add((long) n);
         g.put("n", ns);
         g.put("seeds", (long) spec.grid().seeds());
+        if (spec.dedupeMirrors()) g.put("dedupeMirrors", true); // absent when false: older specs keep their hash
         Map<String, Object> m = new TreeMap<>();
         m.put("name", spec.name());
         m.put("grid", g);

@@ -72,6 +72,9 @@ class FmnistExperimentTest {
             assertTrue(a.trainLoss() > 0 && Double.isFinite(a.testLoss()));
         }
         assertEquals(2, r.times().size());
+        // step 0 has no training step: its batch loss is an empty field, not "NaN"
+        assertTrue(Files.readAllLines(out.resolve("curves.csv")).get(1).split(",", -1)[12].isEmpty());
+        assertTrue(Files.exists(out.resolve("run.csv")));
         assertEquals(1 + 2 * ckpt.length, Files.readAllLines(out.resolve("curves.csv")).size());
         assertEquals(3, Files.readAllLines(out.resolve("times.csv")).size());
     }

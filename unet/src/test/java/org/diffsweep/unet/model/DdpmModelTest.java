@@ -68,6 +68,23 @@ class DdpmModelTest {
     }
 
     @Test
+    void clippedDdimSamplesStayInTheDataRange() {
+        // An untrained net's eps_theta is not the noise, so x0_hat = (x - sqrt(1-abar) eps_theta)/sqrt(abar) is
+        // amplified by up to 1/sqrt(abar_T) ~ 160 at the first step: unclipped samples leave [-0.5, 0.5] by far.
+        // With x0_hat clipped, the last DDIM step (abar_prev = 1) returns x0_hat itself, so every value is in range.
+        float[] lo = new float[D], hi = new float[D];
+        java.util.Arrays.fill(lo, -0.5f);
+        java.util.Arrays.fill(hi, 0.5f);
+        float maxFree = 0, maxClip = 0;
+        try (DdpmModel m = tiny(OptimizerConfig.adam(1e-3), "clip")) {
+            for (float v : m.sampleDdim(4, 5, 4, RandomStreams.forKey("clip").stream("sample"))) maxFree = Math.max(maxFree, Math.abs(v));
+            for (float v : m.sampleDdim(4, 5, 4, RandomStreams.forKey("clip").stream("sample"), lo, hi)) maxClip = Math.max(maxClip, Math.abs(v));
+        }
+        assertTrue(maxFree > 1, "unclipped samples of an untrained net should leave the range: " + maxFree);
+        assertTrue(maxClip <= 0.5f, "clipped sample value " + maxClip);
+    }
+
+    @Test
     void ddimStepSequenceRunsFromTDownToOne() {
         int[] ts = DdpmModel.ddimSteps(1000, 100);
         assertEquals(1000, ts[0]);

@@ -37,13 +37,13 @@ class FmnistSweepTest {
             3, 1.0 / 3, 50, 0.1, 0.1, 0);
 
     static FmnistSpec spec(List<Double> piA, int seeds) {
-        return new FmnistSpec("fmnist-test", null, new FmnistSpec.Grid(List.of(List.of(3, 5)), piA, List.of(12), seeds), SET);
+        return new FmnistSpec("fmnist-test", null, new FmnistSpec.Grid(List.of(List.of(3, 5)), piA, List.of(12), seeds), SET, false);
     }
 
     @Test
     void gridPointsCarryTheirCoordinatesAndIdsHashEverySetting() {
         FmnistSpec s = new FmnistSpec("g", null, new FmnistSpec.Grid(List.of(List.of(8, 1), List.of(1, 8)),
-                List.of(0.5, 0.9, 0.97), List.of(64, 256), 2), SET);
+                List.of(0.5, 0.9, 0.97), List.of(64, 256), 2), SET, false);
         FmnistGrid g = new FmnistGrid(s);
         List<FmnistPoint> pts = s.points();
         assertEquals(pts.size(), g.size());

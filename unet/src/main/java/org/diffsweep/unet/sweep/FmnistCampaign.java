@@ -1,0 +1,130 @@
+package org.diffsweep.unet.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.diffsweep.unet.data.ClassStatistics;
+import org.diffsweep.unet.data.FmnistDataset;
+import org.diffsweep.unet.experiment.FmnistExperiment;
+import org.diffsweep.unet.experiment.FmnistPoint;
+import org.diffsweep.unet.experiment.FmnistResult;
+import org.diffsweep.unet.experiment.FmnistSpec;
+import org.diffsweep.unet.report.CampaignReport;
+import org.diffsweep.unet.report.RunRecord;
+import org.diffsweep.unet.report.TheoryOrder;
+
+/**
+ * A resumable Fashion-MNIST campaign in a results folder ({@code unet/fmnist.sh campaign SPEC.yaml}, docs/fmnist-cpu.md):
+ * runs the spec's points one after the other into {@code OUT/points/<label>/} (curves.csv appended at every
+ * checkpoint, run.csv and times.csv when the run ends), skipping points whose times.csv exists, and after each run
+ * rewrites the campaign report ({@link CampaignReport}: fmem.csv, classes.csv, pairs.csv, report.md, with the theory's
+ * order per configuration, {@link TheoryOrder}) and the figures ({@link FmnistFigures}) in OUT. A killed campaign
+ * loses at most the run in progress (it restarts from step 0 on resume).
+ * <pre>
+ *   FmnistCampaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--report-only]
+ * </pre>
+ * {@code --limit K}: at most K runs in this call (the launcher's loop commits the folder between calls).
+ * Exit status: 0 every point done, 3 points remain (after --limit), 2 usage error, 1 failure.
+ */
+public final class FmnistCampaign {
+    /** Exit status when points remain after {@code --limit}. */
+    public static final int MORE = 3;
+
+    private FmnistCampaign() {}
+
+    public static void main(String[] args) {
+        int rc;
+        try {
+            rc = run(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            rc = 2;
+        } catch (Exception e) {
+            System.err.println("error: " + e);
+            rc = 1;
+        }
+        System.exit(rc);
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        if (args.length == 0 || args[0].startsWith("--"))
+            throw new IllegalArgumentException("usage: campaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--report-only]");
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if ("--report-only".equals(args[i])) {
+                o.put("report-only", "true");
+                continue;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length)
+                throw new IllegalArgumentException("expected --option value at '" + args[i] + "'");
+            o.put(args[i].substring(2), args[++i]);
+        }
+        Path specFile = Path.of(args[0]);
+        if (!Files.isRegularFile(specFile)) throw new IllegalArgumentException("spec " + specFile + " not found");
+        FmnistSpec spec = FmnistSpec.read(specFile);
+        Path root = Path.of(o.getOrDefault("out", Path.of("results", spec.name()).toString()));
+        Path data = o.containsKey("data") ? Path.of(o.get("data")) : spec.dataPath();
+        if (!Files.isDirectory(data))
+            throw new IllegalArgumentException("Fashion-MNIST folder " + data + " not found: install the Debian package "
+                    + "dataset-fashion-mnist or pass --data DIR");
+        int limit = Integer.parseInt(o.getOrDefault("limit", "0"));
+        Path points = root.resolve("points");
+        List<FmnistPoint> all = spec.points();
+        int done = 0, ran = 0;
+        if (!o.containsKey("report-only")) {
+            for (FmnistPoint p : all) {
+                Path dir = points.resolve(p.label());
+                if (Files.exists(dir.resolve("times.csv"))) {
+                    done++;
+                    continue;
+                }
+                if (limit > 0 && ran >= limit) break;
+                Instant t0 = Instant.now();
+                out.println("run " + p.label() + " -> " + dir);
+                out.flush();
+                FmnistResult r = FmnistExperiment.run(p, p.defaultKey(), data, dir, (step, total, msg) -> {
+                    out.println("  [" + p.label() + "] " + msg);
+                    out.flush();
+                });
+                out.printf(Locale.ROOT, "done %s: %s, %d steps%s, %.0f train + %.0f eval CPU-s, %d NaN retries, wall %d s%n",
+                        p.label(), r.status(), r.steps(), r.stoppedEarly() ? " (adaptive stop)" : "", r.trainCpuSeconds(),
+                        r.evalCpuSeconds(), r.gradientRetries(), Duration.between(t0, Instant.now()).toSeconds());
+                ran++;
+                done++;
+                report(spec, data, root, out);
+            }
+        }
+        if (ran == 0) report(spec, data, root, out);
+        int remaining = all.size() - done;
+        out.println(remaining == 0 ? "campaign " + spec.name() + ": all " + all.size() + " runs done; report in " + root
+                : "campaign " + spec.name() + ": " + remaining + " of " + all.size() + " runs remain");
+        out.flush();
+        return remaining == 0 || o.containsKey("report-only") ? 0 : MORE;
+    }
+
+    /** Rewrites the report and figures of {@code root} from every run folder under {@code root/points}. */
+    static void report(FmnistSpec spec, Path data, Path root, PrintStream out) throws IOException {
+        List<RunRecord> runs = RunRecord.readAll(root.resolve("points"));
+        if (runs.isEmpty()) return;
+        ClassStatistics[] stats = FmnistExperiment.classStatistics(data);
+        FmnistDataset ds = FmnistExperiment.dataset(data);
+        Map<RunRecord.Config, TheoryOrder> theory = new TreeMap<>();
+        for (RunRecord r : runs) {
+            double params = r.runValue("parameter_count");
+            if (theory.containsKey(r.config()) || Double.isNaN(params)) continue;
+            theory.put(r.config(), TheoryOrder.evaluate(r.config(), stats, TheoryOrder.angleDeg(ds, r.config().classA(),
+                    r.config().classB()), (long) params, spec.base().lossTime()));
+        }
+        CampaignReport.write(CampaignReport.build(runs, theory), root);
+        List<Path> figs = FmnistFigures.write(root.resolve("points"), root.resolve("figures"));
+        out.println("report: " + runs.size() + " runs -> " + root.resolve("report.md") + ", " + figs.size() + " figures");
+    }
+}
