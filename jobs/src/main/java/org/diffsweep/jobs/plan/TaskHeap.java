@@ -62,12 +62,8 @@ public record TaskHeap(double bytes, String how) {
         Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)b?").matcher(t);
         if (!m.matches()) return 1024 * MIB;
         double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "k" -> v * 1024;
-            case "g" -> v * 1024 * MIB;
-            case "t" -> v * 1024 * 1024 * MIB;
-            default -> v * MIB;
-        };
+        String unit = m.group(2);
+        return unit.isEmpty() ? v * MIB : v * Math.pow(1024, "kmgt".indexOf(unit) + 1);
     }
 
     private static int parseInt(String s, int dflt) {

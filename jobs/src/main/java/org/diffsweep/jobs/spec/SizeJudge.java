@@ -2,6 +2,7 @@ package org.diffsweep.jobs.spec;
 
 import java.util.List;
 import java.util.Map;
+import org.diffsweep.core.point.PointField;
 import org.diffsweep.core.point.PointFootprint;
 import org.diffsweep.core.point.PointParams;
 import org.diffsweep.core.point.PointProblem;
@@ -16,7 +17,9 @@ import org.diffsweep.jobs.plan.TaskHeap;
  */
 public final class SizeJudge {
     /** Typical values of the sizing fields, to name the one furthest above its usual size. */
-    private static final Map<String, Double> TYPICAL = Map.of("d", 100.0, "psiP", 32.0, "psiN", 32.0, "tauGrid.points", 1000.0);
+    private static final String TAU_POINTS = "tauGrid." + PointField.TAU_POINTS.key();
+    private static final Map<String, Double> TYPICAL = Map.of(PointField.D.key(), 100.0, PointField.PSI_P.key(), 32.0,
+            PointField.PSI_N.key(), 32.0, TAU_POINTS, 1000.0);
 
     private SizeJudge() {}
 
@@ -69,12 +72,10 @@ public final class SizeJudge {
     }
 
     private static double number(String field, PointParams p) {
-        return switch (field) {
-            case "d" -> p.d();
-            case "psiP" -> p.psiP();
-            case "psiN" -> p.psiN();
-            default -> p.tauGrid().points();
-        };
+        if (field.equals(PointField.D.key())) return p.d();
+        if (field.equals(PointField.PSI_P.key())) return p.psiP();
+        if (field.equals(PointField.PSI_N.key())) return p.psiN();
+        return p.tauGrid().points();
     }
 
     private static String value(String field, PointParams p) { return PointProblem.show(number(field, p)); }
