@@ -34,7 +34,7 @@ public record PointFootprint(double bytes, double largestArray, String dominant,
     /** Population samples per class are at least this many (the default feature settings: max(n, 256)). */
     public static final int MIN_POPULATION = 256;
     /** Ratio of the smallest working heap to the live arrays (garbage-collector headroom), fitted. */
-    public static final double GC_FACTOR = 1.6;
+    public static final double GC_FACTOR = 1.7;
     /** Heap of the JVM and the evaluator's fixed tables, independent of the point's size, fitted. */
     public static final double BASE_BYTES = 48 * 1024.0 * 1024.0;
     /** Longest Java array (elements). */

@@ -13,6 +13,7 @@ import org.diffsweep.jobs.ledger.LedgerTable;
 import org.diffsweep.jobs.ledger.MixtureModel;
 import org.diffsweep.core.point.PointFootprint;
 import org.diffsweep.jobs.plan.TaskHeap;
+import org.diffsweep.jobs.run.Interrupts;
 import org.diffsweep.jobs.spec.PointSpecs;
 import org.diffsweep.jobs.spec.SizeJudge;
 import org.diffsweep.jobs.spec.SpecGrid;
@@ -41,7 +42,57 @@ public final class Main implements Callable<Integer> {
         return CliSupport.BAD_INPUT;
     }
 
-    public static void main(String[] args) { System.exit(commandLine(new MixtureModel()).execute(args)); }
+    public static void main(String[] args) {
+        installSignalHandlers();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+        int status = CliSupport.execute(commandLine(new MixtureModel()), out, err, args);
+        if (Interrupts.raised() && status != Interrupts.status()) { // the signal came after the last Spark job: work is done
+            err.println("interrupted by " + Interrupts.signalName() + " after the command had finished its work (exit status "
+                    + status + " otherwise); nothing is lost");
+            status = Interrupts.status();
+        }
+        err.flush();
+        System.exit(status);
+    }
+
+    /**
+     * SIGINT (Ctrl-C) and SIGTERM stop the command cleanly ({@link Interrupts}): a running sweep cancels its Spark
+     * jobs and reports the committed points, exit 130 or 143; a command without Spark stops at once. A second signal,
+     * or a sweep that does not stop within 60 s, halts the JVM (committed waves are never affected).
+     */
+    static void installSignalHandlers() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            int status = name.equals("INT") ? CliSupport.INTERRUPTED_INT : CliSupport.INTERRUPTED_TERM;
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> onSignal(status));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // signal reserved by the JVM (e.g. -Xrs): keep the default behaviour
+            }
+        }
+    }
+
+    private static void onSignal(int status) {
+        if (Interrupts.raised()) Runtime.getRuntime().halt(status);
+        if (!Interrupts.raise(status)) {
+            System.err.println("interrupted by " + Interrupts.signalName() + "; nothing was being written");
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("interrupted by " + Interrupts.signalName() + ": stopping did not finish within 60 s; halted (committed"
+                    + " waves are kept; run the same command again to resume)");
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }, "diffsweep-interrupt-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
 
     /** The full command tree; sweeps evaluate with {@code model} (tests pass a fake evaluator). */
     public static CommandLine commandLine(MixtureModel model) {

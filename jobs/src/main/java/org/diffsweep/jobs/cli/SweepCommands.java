@@ -91,6 +91,10 @@ final class RunCommand extends SweepCommands.SparkBase implements Callable<Integ
     @Option(names = "--break-lock", description = "Take over the output folder's lock even if its holder looks alive.")
     boolean breakLock;
 
+    @Option(names = "--repair", description = "Move corrupt ledger files to <output>/quarantine/ and recompute their points "
+            + "(without it, a corrupt file is refused in one line naming it).")
+    boolean repair;
+
     @Override public Integer call() throws IOException {
         if (waveSize < 0) throw SpecException.of("--wave-size", Integer.toString(waveSize), "must be a positive integer (0 or absent: the default)");
         SweepSpec s = SweepSpec.load(file);
@@ -109,7 +113,7 @@ final class RunCommand extends SweepCommands.SparkBase implements Callable<Integ
             out().flush();
         }
         SparkSession spark = spark("diffsweep " + s.name());
-        SweepOptions so = SweepOptions.defaults().withProgress(Output.stream(err()), System.console() != null).withBreakLock(breakLock);
+        SweepOptions so = SweepOptions.defaults().withProgress(Output.stream(err()), System.console() != null).withBreakLock(breakLock).withRepair(repair);
         if (waveSize > 0) so = so.withWaveSize(waveSize);
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, model);
         String m = SparkSessions.master(spark);
@@ -161,13 +165,21 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
     @Parameters(index = "0", paramLabel = "DIR", description = "Output folder of a sweep (e.g. runs/quickstart).")
     String dir;
 
+    @Option(names = "--repair", description = "Move corrupt ledger files to DIR/quarantine/ (their points are missing until the "
+            + "sweep is run again).")
+    boolean repair;
+
+    @Option(names = "--break-lock", description = "Take over the output folder's lock even if its holder looks alive.")
+    boolean breakLock;
+
     @Override public Integer call() throws IOException {
         Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
         SweepSpec s = SweepCommands.storedSpec(probe, dir);
         SparkSession spark = spark("diffsweep report");
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, new MixtureModel());
         SweepReport.Outcome[] o = new SweepReport.Outcome[1];
-        new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true),
+        new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true).withRepair(repair).withBreakLock(breakLock)
+                        .withProgress(Output.stream(err()), false),
                 ledger -> o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark)));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("output", dir);

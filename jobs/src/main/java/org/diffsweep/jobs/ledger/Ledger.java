@@ -104,6 +104,53 @@ public final class Ledger {
         return List.copyOf(f);
     }
 
+    /** Folder (in the output folder) where {@link #quarantine} moves corrupt ledger files. */
+    public static final String QUARANTINE_DIR = "quarantine";
+
+    /**
+     * Committed ledger files whose Parquet framing is broken, each with the reason: shorter than a Parquet file can
+     * be, without the {@code PAR1} magic at either end, or with a footer length that does not fit the file (a
+     * truncated copy, a disk that filled up outside Hadoop's committer, a hand edit). Reads 12 bytes per file.
+     */
+    public java.util.Map<Path, String> corruptFiles() throws IOException {
+        java.util.Map<Path, String> bad = new java.util.TreeMap<>();
+        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
+        if (st == null) return bad;
+        byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+        for (FileStatus s : st) {
+            long len = s.getLen();
+            if (len < 12) {
+                bad.put(s.getPath(), len + " bytes, shorter than any Parquet file");
+                continue;
+            }
+            byte[] head = new byte[4], tail = new byte[8];
+            try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(s.getPath())) {
+                in.readFully(0, head);
+                in.readFully(len - 8, tail);
+            }
+            long footer = (tail[0] & 0xffL) | (tail[1] & 0xffL) << 8 | (tail[2] & 0xffL) << 16 | (tail[3] & 0xffL) << 24;
+            if (!java.util.Arrays.equals(head, magic) || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(tail, 4, 8), magic)) {
+                bad.put(s.getPath(), "no Parquet magic number at its " + (java.util.Arrays.equals(head, magic) ? "end (truncated?)" : "start"));
+            } else if (footer <= 0 || footer > len - 12) {
+                bad.put(s.getPath(), "footer length " + footer + " does not fit its " + len + " bytes");
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * Moves a ledger file to {@code quarantine/wave=N/} in the output folder, out of the ledger: its points count as
+     * missing and the next run recomputes them. Returns the new path.
+     */
+    public Path quarantine(Path file) throws IOException {
+        Path dir = new Path(new Path(root, QUARANTINE_DIR), file.getParent().getName());
+        fs.mkdirs(dir);
+        Path to = new Path(dir, file.getName());
+        if (fs.exists(to)) to = new Path(dir, file.getName() + "." + System.currentTimeMillis());
+        if (!fs.rename(file, to)) throw new IOException("cannot move " + file + " to " + to);
+        return to;
+    }
+
     /** Highest wave number present (complete or not), 0 if none. */
     public int maxWave() throws IOException {
         if (!fs.exists(ledgerDir())) return 0;

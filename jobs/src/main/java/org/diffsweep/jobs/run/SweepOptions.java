@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param breakLock      take over the output folder's lock even if its holder looks alive
  * @param staleLockAfter heartbeat age after which a lock held by another host counts as stale
  * @param forceOutputs   rewrite the outputs even when they are up to date with the ledger
+ * @param repair         move corrupt ledger files to {@code quarantine/} (their points are recomputed) instead of refusing
  */
 public record SweepOptions(int waveSize, double waveSeconds, double binsPerSlot, PrintStream progress,
-                           boolean carriageReturn, boolean breakLock, Duration staleLockAfter, boolean forceOutputs) {
+                           boolean carriageReturn, boolean breakLock, Duration staleLockAfter, boolean forceOutputs,
+                           boolean repair) {
     /** Default most points per wave. */
     public static final int DEFAULT_WAVE_SIZE = 4096;
     /** Default target seconds of estimated work per wave and task slot. */
@@ -32,30 +34,34 @@ public record SweepOptions(int waveSize, double waveSeconds, double binsPerSlot,
 
     /** Defaults: waves of at most {@value #DEFAULT_WAVE_SIZE} points and about 2 minutes of work per slot. */
     public static SweepOptions defaults() {
-        return new SweepOptions(DEFAULT_WAVE_SIZE, DEFAULT_WAVE_SECONDS, 2.5, null, false, false, Duration.ofMinutes(10), false);
+        return new SweepOptions(DEFAULT_WAVE_SIZE, DEFAULT_WAVE_SECONDS, 2.5, null, false, false, Duration.ofMinutes(10), false, false);
     }
 
     public SweepOptions withWaveSize(int w) {
-        return new SweepOptions(w, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs);
+        return new SweepOptions(w, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs, repair);
     }
 
     public SweepOptions withWaveSeconds(double s) {
-        return new SweepOptions(waveSize, s, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs);
+        return new SweepOptions(waveSize, s, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs, repair);
     }
 
     public SweepOptions withProgress(PrintStream out, boolean cr) {
-        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, out, cr, breakLock, staleLockAfter, forceOutputs);
+        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, out, cr, breakLock, staleLockAfter, forceOutputs, repair);
     }
 
     public SweepOptions withBreakLock(boolean b) {
-        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, b, staleLockAfter, forceOutputs);
+        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, b, staleLockAfter, forceOutputs, repair);
     }
 
     public SweepOptions withStaleLockAfter(Duration d) {
-        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, d, forceOutputs);
+        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, d, forceOutputs, repair);
+    }
+
+    public SweepOptions withRepair(boolean r) {
+        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs, r);
     }
 
     public SweepOptions withForceOutputs(boolean b) {
-        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, b);
+        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, b, repair);
     }
 }

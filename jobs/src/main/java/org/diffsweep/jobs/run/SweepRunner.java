@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -81,6 +82,7 @@ public final class SweepRunner {
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), req.output());
         Provenance prov = provenance(req);
         try (java.io.Closeable lock = lock(ledger, req, opt)) {
+            checkFiles(ledger, opt);
             boolean hasData = ledger.hasData();
             if (hasData) refuseIncompatible(ledger, req);
             // The spec is pinned only once a point is committed: an empty (failed, refused, killed) first run binds nothing.
@@ -101,12 +103,18 @@ public final class SweepRunner {
                     int wave = ledger.maxWave();
                     WaveTask<P, R> fn = new WaveTask<>(req.grid(), req.model(), prov);
                     for (int from = 0; from < todo; ) {
+                        if (Interrupts.raised()) throw interrupted(ledger, size(req) - todo + from, size(req));
                         int to = WavePlanner.waveEnd(pl.costs, from, slots, opt.waveSeconds(), opt.waveSize());
                         long[] idx = new long[to - from];
                         for (int i = 0; i < idx.length; i++) idx[i] = pl.index(from + i);
                         List<Bin> bins = LptPlanner.pack(idx, Arrays.copyOfRange(pl.costs, from, to),
                                 LptPlanner.binCount(idx.length, slots, opt.binsPerSlot()));
-                        failedNow += writeWave(ledger, ++wave, bins, fn, req, progress);
+                        try {
+                            failedNow += writeWave(ledger, ++wave, bins, fn, req, progress);
+                        } catch (Exception e) { // SparkException is checked in Scala's view but undeclared in Java's
+                            if (Interrupts.raised()) throw interrupted(ledger, size(req) - todo + from, size(req));
+                            throw e;
+                        }
                         if (!hasData) {
                             ledger.writeSpec(req.canonicalSpec());
                             hasData = true;
@@ -131,6 +139,37 @@ public final class SweepRunner {
     }
 
     /**
+     * Refuses a ledger with a corrupt file in one line naming it and the way out, or with {@code repair} moves each
+     * such file to {@code quarantine/} (one line each on the progress stream): its points then count as missing and
+     * are recomputed, and the outputs, made from another set of files, are rewritten.
+     */
+    private static void checkFiles(Ledger ledger, SweepOptions opt) throws IOException {
+        java.util.Map<Path, String> bad = ledger.corruptFiles();
+        if (bad.isEmpty()) return;
+        if (!opt.repair()) {
+            Map.Entry<Path, String> first = bad.entrySet().iterator().next();
+            throw new SweepRefusedException("ledger file " + first.getKey() + " is corrupt (" + first.getValue() + ")"
+                    + (bad.size() > 1 ? " and " + (bad.size() - 1) + " more" : "") + "; rerun with --repair to move "
+                    + (bad.size() > 1 ? "them" : "it") + " to " + new Path(ledger.root(), Ledger.QUARANTINE_DIR) + "/ (the points "
+                    + (bad.size() > 1 ? "they hold" : "it holds") + " are recomputed)");
+        }
+        for (Map.Entry<Path, String> e : bad.entrySet()) {
+            Path to = ledger.quarantine(e.getKey());
+            if (opt.progress() != null) opt.progress().println("repair: moved corrupt ledger file " + e.getKey() + " (" + e.getValue() + ") to " + to);
+        }
+        if (opt.progress() != null) opt.progress().flush();
+    }
+
+    private static long size(SweepRequest<?, ?> req) { return req.grid().size(); }
+
+    /** The one line of a sweep stopped by a signal: points committed, and how to resume. */
+    private static SweepInterruptedException interrupted(Ledger ledger, long committed, long size) {
+        return new SweepInterruptedException("interrupted by " + Interrupts.signalName() + ": " + committed + " of " + size
+                + " points are committed in " + ledger.root() + " (the wave in flight is discarded); run the same command again to resume",
+                Interrupts.status());
+    }
+
+    /**
      * Writes the outputs of {@code req}'s folder under its lock, when they are stale or {@code opt} forces it.
      *
      * @return whether they were written
@@ -139,6 +178,7 @@ public final class SweepRunner {
             throws IOException {
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), req.output());
         try (java.io.Closeable lock = lock(ledger, req, opt)) {
+            checkFiles(ledger, opt);
             return writeOutputs(ledger, opt.forceOutputs(), outputs);
         }
     }
