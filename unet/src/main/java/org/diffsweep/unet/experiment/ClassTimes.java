@@ -15,17 +15,20 @@ package org.diffsweep.unet.experiment;
  * @param tauGenEarly  true when the half-drop happened at or before the first checkpoint after step 0: not resolved
  *                     by the checkpoint schedule, so tauGen is null (a linear interpolation from step 0 would report
  *                     an artefact, e.g. half the first checkpoint)
+ * @param tauGen90     the 90 % drop time of the same loss (y_min + 0.1 (y_0 - y_min)): past the generic first drop
+ *                     of an untrained network's loss, closer to the end of the class's generalization phase;
+ *                     null when not reached or not resolved (same early rule)
  */
 public record ClassTimes(int label, String role, int nTrain, double variance, double centroidNorm,
-                         Double tauGen, Double tauMem, Double tauGap, boolean tauGenEarly) {
+                         Double tauGen, Double tauMem, Double tauGap, boolean tauGenEarly, Double tauGen90) {
 
     /** CSV header matching {@link #csv()}. */
-    public static final String HEADER = "class,role,n_train,variance,centroid_norm,tau_gen,tau_mem,tau_gap,tau_gen_early";
+    public static final String HEADER = "class,role,n_train,variance,centroid_norm,tau_gen,tau_mem,tau_gap,tau_gen_early,tau_gen90";
 
     /** One CSV line; nulls are empty fields. */
     public String csv() {
         return label + "," + role + "," + nTrain + "," + variance + "," + centroidNorm + "," + s(tauGen) + ","
-                + s(tauMem) + "," + s(tauGap) + "," + tauGenEarly;
+                + s(tauMem) + "," + s(tauGap) + "," + tauGenEarly + "," + s(tauGen90);
     }
 
     /** Parses one {@link #csv()} line (empty fields are null). */
@@ -33,7 +36,8 @@ public record ClassTimes(int label, String role, int nTrain, double variance, do
         String[] f = line.split(",", -1);
         if (f.length < 8) throw new IllegalArgumentException("times.csv line has " + f.length + " fields, need 8+: " + line);
         return new ClassTimes(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2]), Double.parseDouble(f[3]),
-                Double.parseDouble(f[4]), opt(f[5]), opt(f[6]), opt(f[7]), f.length > 8 && Boolean.parseBoolean(f[8]));
+                Double.parseDouble(f[4]), opt(f[5]), opt(f[6]), opt(f[7]), f.length > 8 && Boolean.parseBoolean(f[8]),
+                f.length > 9 ? opt(f[9]) : null);
     }
 
     private static Double opt(String v) { return v.isEmpty() ? null : Double.valueOf(v); }

@@ -322,9 +322,11 @@ public final class FmnistExperiment {
             // A crossing at or before the first checkpoint after step 0 is not resolved by the schedule.
             double firstPositive = java.util.Arrays.stream(tau).filter(v -> v > 0).min().orElse(Double.NaN);
             boolean early = gen != null && gen <= firstPositive;
+            Double gen90 = CurveTimes.drop(tau, test, 0.9);
+            if (gen90 != null && gen90 <= firstPositive) gen90 = null;
             out.add(new ClassTimes(label[c], role[c], roleCount[c], st.variance(), st.centroidNorm(),
                     early ? null : gen, CurveTimes.firstRise(tau, fmem, s.fmemThreshold()),
-                    CurveTimes.firstRise(tau, gap, s.gapThreshold()), early));
+                    CurveTimes.firstRise(tau, gap, s.gapThreshold()), early, gen90));
         }
         return out;
     }

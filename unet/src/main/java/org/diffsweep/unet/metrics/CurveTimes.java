@@ -26,6 +26,15 @@ public final class CurveTimes {
      * curve and tau_0 its first valid point; null if the curve never drops below its first value.
      */
     public static Double halfDrop(double[] tau, double[] y) {
+        return drop(tau, y, 0.5);
+    }
+
+    /**
+     * Drop time at fraction q in (0, 1): first tau with y(tau) <= y_min + (1 - q)(y(tau_0) - y_min) (q = 0.5 is
+     * {@link #halfDrop}); null if the curve never drops below its first value.
+     */
+    public static Double drop(double[] tau, double[] y, double q) {
+        if (!(q > 0 && q < 1)) throw new IllegalArgumentException("drop fraction must be in (0, 1): " + q);
         int first = -1;
         double min = Double.POSITIVE_INFINITY;
         for (int k = 0; k < y.length; k++) {
@@ -34,7 +43,7 @@ public final class CurveTimes {
             min = Math.min(min, y[k]);
         }
         if (first < 0 || !(y[first] > min)) return null;
-        return firstFall(tau, y, min + 0.5 * (y[first] - min));
+        return firstFall(tau, y, min + (1 - q) * (y[first] - min));
     }
 
     private static Double first(double[] tau, double[] y, double thr, boolean rise) {

@@ -46,10 +46,10 @@ public final class CampaignReport {
 
     /** Per-class times over seeds (intervals on log tau, reported back in steps). */
     public record ClassRow(RunRecord.Config config, String role, int label, int nTrain, int finished, Interval tauGen,
-                           int tauGenEarly, Interval tauMem) {}
+                           int tauGenEarly, Interval tauMem, Interval tauGen90) {}
 
     /** Per-configuration comparison. */
-    public record PairRow(RunRecord.Config config, int runs, int finished, Interval dGen, Interval dMem, int windows,
+    public record PairRow(RunRecord.Config config, int runs, int finished, Interval dGen, Interval dGen90, Interval dMem, int windows,
                           Interval finalSampleFractionA, double trainFractionA, double meanSteps, double cpuSecondsPerStep,
                           double cpuSeconds, int gradientRetries, TheoryOrder theory) {}
 
@@ -89,18 +89,19 @@ public final class CampaignReport {
             }
             List<RunRecord> done = rs.stream().filter(RunRecord::finished).toList();
             for (int k = 0; k < 2; k++) {
-                List<Double> gen = new ArrayList<>(), memT = new ArrayList<>();
+                List<Double> gen = new ArrayList<>(), memT = new ArrayList<>(), gen90 = new ArrayList<>();
                 int early = 0, label = k == 0 ? c.classA() : c.classB(), nTrain = k == 0 ? nA : c.n() - nA;
                 for (RunRecord r : done) {
                     ClassTimes t = r.times().get(k);
                     gen.add(log(t.tauGen()));
                     memT.add(log(t.tauMem()));
+                    gen90.add(log(t.tauGen90()));
                     if (t.tauGenEarly()) early++;
                 }
                 cl.add(new ClassRow(c, roles[k], label, nTrain, done.size(), CampaignStats.meanInterval(gen).exp(), early,
-                        CampaignStats.meanInterval(memT).exp()));
+                        CampaignStats.meanInterval(memT).exp(), CampaignStats.meanInterval(gen90).exp()));
             }
-            List<Double> dGen = new ArrayList<>(), dMem = new ArrayList<>();
+            List<Double> dGen = new ArrayList<>(), dMem = new ArrayList<>(), dGen90 = new ArrayList<>();
             List<int[]> last = new ArrayList<>();
             int windows = 0, retries = 0;
             double steps = 0, cpu = 0;
@@ -108,6 +109,7 @@ public final class CampaignReport {
                 ClassTimes a = r.times().get(0), b = r.times().get(1);
                 dGen.add(logRatio(a.tauGen(), b.tauGen()));
                 dMem.add(logRatio(a.tauMem(), b.tauMem()));
+                dGen90.add(logRatio(a.tauGen90(), b.tauGen90()));
                 if (window(a, b)) windows++;
                 List<ClassCheckpoint> ra = r.role("A"), rb = r.role("B");
                 if (!ra.isEmpty() && !rb.isEmpty()) {
@@ -119,7 +121,7 @@ public final class CampaignReport {
                 cpu += r.runValue("train_cpu_s") + r.runValue("eval_cpu_s");
             }
             double trainCpu = done.stream().mapToDouble(r -> r.runValue("train_cpu_s")).sum();
-            pr.add(new PairRow(c, rs.size(), done.size(), CampaignStats.meanInterval(dGen), CampaignStats.meanInterval(dMem),
+            pr.add(new PairRow(c, rs.size(), done.size(), CampaignStats.meanInterval(dGen), CampaignStats.meanInterval(dGen90), CampaignStats.meanInterval(dMem),
                     windows, pooled(last, rng), trainFraction[0], done.isEmpty() ? Double.NaN : steps / done.size(),
                     steps > 0 ? trainCpu / steps : Double.NaN, cpu, retries, theory.get(c)));
         }
@@ -167,20 +169,24 @@ public final class CampaignReport {
                 .append('\n');
         write(dir.resolve("fmem.csv"), f);
         StringBuilder c = new StringBuilder("classA,classB,piA,n,role,class,name,n_train,finished_runs,tau_gen,tau_gen_lo,"
-                + "tau_gen_hi,tau_gen_runs,tau_gen_early_runs,tau_mem,tau_mem_lo,tau_mem_hi,tau_mem_runs\n");
+                + "tau_gen_hi,tau_gen_runs,tau_gen_early_runs,tau_mem,tau_mem_lo,tau_mem_hi,tau_mem_runs,tau_gen90,tau_gen90_lo,"
+                + "tau_gen90_hi,tau_gen90_runs\n");
         for (ClassRow x : r.classes()) c.append(cfg(x.config())).append(',').append(x.role()).append(',').append(x.label())
                 .append(',').append(FmnistDataset.NAMES[x.label()]).append(',').append(x.nTrain()).append(',').append(x.finished())
                 .append(',').append(iv(x.tauGen())).append(',').append(x.tauGen().count()).append(',').append(x.tauGenEarly())
-                .append(',').append(iv(x.tauMem())).append(',').append(x.tauMem().count()).append('\n');
+                .append(',').append(iv(x.tauMem())).append(',').append(x.tauMem().count()).append(',').append(iv(x.tauGen90()))
+                .append(',').append(x.tauGen90().count()).append('\n');
         write(dir.resolve("classes.csv"), c);
-        StringBuilder p = new StringBuilder("classA,classB,piA,n,runs,finished_runs,d_gen,d_gen_lo,d_gen_hi,d_gen_runs,d_mem,"
+        StringBuilder p = new StringBuilder("classA,classB,piA,n,runs,finished_runs,d_gen,d_gen_lo,d_gen_hi,d_gen_runs,"
+                + "d_gen90,d_gen90_lo,d_gen90_hi,d_gen90_runs,d_mem,"
                 + "d_mem_lo,d_mem_hi,d_mem_runs,window_runs,gen_fraction_A,gen_fraction_A_lo,gen_fraction_A_hi,train_fraction_A,"
                 + "mean_steps,train_cpu_s_per_step,cpu_s,gradient_retries,theory_d_gen,theory_d_mem,theory_psi_p,theory_psi_n,"
                 + "theory_t,theory_angle_deg,theory_status\n");
         for (PairRow x : r.pairs()) {
             TheoryOrder t = x.theory();
             p.append(cfg(x.config())).append(',').append(x.runs()).append(',').append(x.finished()).append(',').append(iv(x.dGen()))
-                    .append(',').append(x.dGen().count()).append(',').append(iv(x.dMem())).append(',').append(x.dMem().count())
+                    .append(',').append(x.dGen().count()).append(',').append(iv(x.dGen90())).append(',').append(x.dGen90().count())
+                    .append(',').append(iv(x.dMem())).append(',').append(x.dMem().count())
                     .append(',').append(x.windows()).append(',').append(iv(x.finalSampleFractionA())).append(',')
                     .append(num(x.trainFractionA())).append(',').append(num(x.meanSteps())).append(',').append(num(x.cpuSecondsPerStep()))
                     .append(',').append(num(x.cpuSeconds())).append(',').append(x.gradientRetries()).append(',')
@@ -197,28 +203,30 @@ public final class CampaignReport {
         StringBuilder s = new StringBuilder("# Fashion-MNIST campaign: per-class results (generated)\n\n"
                 + "Times in optimiser steps: geometric mean over finished seeds [95 % t interval on log tau] (seeds "
                 + "resolved). D = log(tau_A / tau_B) < 0: class A first. Definitions: docs/fmnist-cpu.md.\n\n"
-                + "## Per class\n\n| A / B, pi_A | class | n_c | tau_gen,c | tau_mem,c |\n|---|---|---|---|---|\n");
+                + "## Per class\n\n| A / B, pi_A | class | n_c | tau_gen,c | tau_gen90,c | tau_mem,c |\n|---|---|---|---|---|---|\n");
         for (ClassRow x : r.classes()) {
             s.append("| ").append(pair(x.config())).append(" | ").append(x.role()).append(' ')
                     .append(FmnistDataset.NAMES[x.label()]).append(" | ").append(x.nTrain()).append(" | ")
                     .append(md(x.tauGen(), "%.0f")).append(x.tauGenEarly() > 0 ? " (" + x.tauGenEarly() + " before 1st ckpt)" : "")
-                    .append(" | ").append(md(x.tauMem(), "%.0f")).append(" |\n");
+                    .append(" | ").append(md(x.tauGen90(), "%.0f")).append(" | ").append(md(x.tauMem(), "%.0f")).append(" |\n");
         }
-        s.append("\n## Per configuration\n\n| A / B, pi_A | runs (done) | D_gen | D_mem | window runs | generated A share | "
+        s.append("\n## Per configuration\n\n| A / B, pi_A | runs (done) | D_gen | D_gen90 | D_mem | window runs | generated A share | "
                 + "n_A / n | theory D_gen | theory D_mem | steps (mean) | train CPU-s/step | CPU-s | NaN retries |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (PairRow x : r.pairs()) {
             TheoryOrder t = x.theory();
             s.append("| ").append(pair(x.config())).append(" | ").append(x.runs()).append(" (").append(x.finished()).append(") | ")
-                    .append(md(x.dGen(), "%.2f")).append(" | ").append(md(x.dMem(), "%.2f")).append(" | ").append(x.windows())
+                    .append(md(x.dGen(), "%.2f")).append(" | ").append(md(x.dGen90(), "%.2f")).append(" | ").append(md(x.dMem(), "%.2f")).append(" | ").append(x.windows())
                     .append(" | ").append(md(x.finalSampleFractionA(), "%.2f")).append(" | ").append(String.format(Locale.ROOT, "%.2f", x.trainFractionA()))
-                    .append(" | ").append(t == null ? "" : String.format(Locale.ROOT, "%.2f", t.dGen())).append(" | ")
-                    .append(t == null ? "" : String.format(Locale.ROOT, "%.2f", t.dMem())).append(" | ")
+                    .append(" | ").append(t == null ? "" : fmt(t.dGen())).append(" | ")
+                    .append(t == null ? "" : fmt(t.dMem())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f | %.3f | %.0f | %d |%n", x.meanSteps(), x.cpuSecondsPerStep(),
                             x.cpuSeconds(), x.gradientRetries()));
         }
         return s.toString();
     }
+
+    private static String fmt(double v) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v); }
 
     private static String pair(RunRecord.Config c) {
         return FmnistDataset.NAMES[c.classA()] + " / " + FmnistDataset.NAMES[c.classB()] + ", " + c.piA();

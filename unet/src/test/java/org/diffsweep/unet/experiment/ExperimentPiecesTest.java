@@ -59,6 +59,8 @@ class ExperimentPiecesTest {
         assertEquals(null, t.get(0).tauGen());
         assertTrue(!t.get(1).tauGenEarly());
         assertEquals(Math.exp(Math.log(500) + 0.5 * Math.log(2)), t.get(1).tauGen(), 1e-9);
+        assertEquals(null, t.get(0).tauGen90()); // also before the first checkpoint
+        assertEquals(Math.exp(Math.log(500) + 0.9 * Math.log(2)), t.get(1).tauGen90(), 1e-9);
     }
 
     @Test

@@ -78,9 +78,11 @@ class CampaignReportTest {
         for (String role : new String[] {"A", "B"}) {
             List<ClassCheckpoint> r = rows.stream().filter(x -> x.role().equals(role)).toList();
             double[] t = r.stream().mapToDouble(ClassCheckpoint::step).toArray();
+            double[] loss = r.stream().mapToDouble(ClassCheckpoint::testLoss).toArray();
             times.add(new ClassTimes(role.equals("A") ? 8 : 1, role, role.equals("A") ? 24 : 8, 0.06, 4.4,
-                    CurveTimes.halfDrop(t, r.stream().mapToDouble(ClassCheckpoint::testLoss).toArray()),
-                    CurveTimes.firstRise(t, r.stream().mapToDouble(ClassCheckpoint::fMem).toArray(), 0.1), null, false));
+                    CurveTimes.halfDrop(t, loss),
+                    CurveTimes.firstRise(t, r.stream().mapToDouble(ClassCheckpoint::fMem).toArray(), 0.1), null, false,
+                    CurveTimes.drop(t, loss, 0.9)));
         }
         return new RunRecord(CFG, seed, rows, times, Map.of("steps", "100000", "train_cpu_s", "12000", "eval_cpu_s", "100",
                 "parameter_count", "168000"));
@@ -119,12 +121,15 @@ class CampaignReportTest {
         assertEquals(geo, a.tauGen().estimate(), 1e-6 * geo);
         assertEquals(2 * geo, b.tauGen().estimate(), 1e-6 * geo);
         assertEquals(3, a.tauGen().count());
+        // 90 % drop: 1 - 0.8 log10(tau/g0) = 0.2 + 0.1 * 0.8 at tau = 10^0.9 g0
+        assertEquals(Math.cbrt(100 * 200 * 400) * Math.pow(10, 0.9), a.tauGen90().estimate(), 1e-6 * geo);
         // the log-tau interval of three values log(100 c), log(200 c), log(400 c): s = log 2
         double half = 4.302652729911275 * Math.log(2) / Math.sqrt(3);
         assertEquals(Math.log(geo) + half, Math.log(a.tauGen().hi()), 1e-9);
         CampaignReport.PairRow p = r.pairs().get(0);
         assertEquals(-Math.log(2), p.dGen().estimate(), 1e-9);
         assertEquals(0, p.dGen().hi() - p.dGen().lo(), 1e-9);
+        assertEquals(-Math.log(2), p.dGen90().estimate(), 1e-9);
         assertEquals(-Math.log(8), p.dMem().estimate(), 0.07);
         // tau_mem,A = 10^0.2 * 10 g < tau_gen,B = 2 sqrt(10) g: class A memorizes before B generalizes? 15.8 g vs 6.3 g: no.
         assertEquals(0, p.windows());
