@@ -95,8 +95,9 @@ public final class CliSupport {
             String m = String.valueOf(t.getMessage());
             String what = t instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : firstLine(m);
             if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
-                return "disk full writing " + what + "; free space or choose another output folder (--output); committed points are kept"
-                        + " and a re-run resumes";
+                String file = t instanceof java.nio.file.FileSystemException f && f.getFile() != null ? " writing " + f.getFile() : "";
+                return "disk full" + file + " (" + (m.contains("quota") ? "Disk quota exceeded" : "No space left on device") + "); free space"
+                        + " or choose another output folder (--output); committed points are kept and a re-run resumes";
             }
             if (t instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied")
                     || t.getClass().getName().equals("org.apache.hadoop.security.AccessControlException")) {

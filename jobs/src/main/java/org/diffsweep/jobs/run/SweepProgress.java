@@ -113,6 +113,9 @@ public final class SweepProgress extends SparkListener {
     /** Failed task attempts seen so far. */
     public synchronized long taskRetries() { return taskRetries; }
 
+    /** Summed run time of every finished task so far, milliseconds (the real work of the waves, without job overhead). */
+    public synchronized long taskRunMs() { return taskRunMs; }
+
     /** The current progress line. */
     public synchronized String line() {
         double el = (System.nanoTime() - startNanos) / 1e9;

@@ -46,7 +46,9 @@ import org.diffsweep.jobs.plan.WavePlanner;
  *   <li>Plan: grid pointIds are computed on the executors and left-anti-joined with the ledger's pointIds; the
  *       driver receives only the remaining indices, and costs them with the model's cost model (refitted on resume to
  *       the wall times recorded in the ledger).</li>
- *   <li>Evaluate in waves sized by estimated work ({@link WavePlanner}): each wave is LPT-packed into about
+ *   <li>Evaluate in waves sized by work ({@link WavePlanner}), about {@code waveSeconds} of real time per task slot: the
+ *       cost model's estimates are rescaled by the task run time the run's earlier waves took (the first wave is a quarter
+ *       of the target), so a kill loses at most a few minutes and per-wave overhead stays small. Each wave is LPT-packed into about
  *       {@code binsPerSlot} bins per task slot, evaluated by index on the executors, and appended to the ledger as
  *       its own {@code wave=N} Parquet directory.</li>
  *   <li>Run the caller's output step when the outputs are not up to date with the ledger ({@link OutputState}).</li>
@@ -101,10 +103,16 @@ public final class SweepRunner {
                 try {
                     int slots = taskSlots();
                     int wave = ledger.maxWave();
+                    double realPerEstimated = 1, wallSum = 0, estSum = 0;
                     WaveTask<P, R> fn = new WaveTask<>(req.grid(), req.model(), prov);
                     for (int from = 0; from < todo; ) {
                         if (Interrupts.raised()) throw interrupted(ledger, size(req) - todo + from, size(req));
-                        int to = WavePlanner.waveEnd(pl.costs, from, slots, opt.waveSeconds(), opt.waveSize());
+                        // Waves are sized in real seconds: the cost model's estimate times the measured ratio of task run
+                        // time to estimated work over this run's waves so far; the first wave is a quarter of the target,
+                        // so a kill loses little even when the model is far off, and it calibrates the ratio.
+                        double budget = opt.waveSeconds() / (waves == 0 ? 4 : 1) / realPerEstimated;
+                        int to = WavePlanner.waveEnd(pl.costs, from, slots, budget, opt.waveSize());
+                        long tw = progress.taskRunMs();
                         long[] idx = new long[to - from];
                         for (int i = 0; i < idx.length; i++) idx[i] = pl.index(from + i);
                         List<Bin> bins = LptPlanner.pack(idx, Arrays.copyOfRange(pl.costs, from, to),
@@ -120,6 +128,11 @@ public final class SweepRunner {
                             hasData = true;
                         }
                         waves++;
+                        double est = 0;
+                        for (int i = from; i < to; i++) est += pl.costs[i];
+                        wallSum += (progress.taskRunMs() - tw) / 1e3;
+                        estSum += est;
+                        if (estSum > 0 && wallSum > 0) realPerEstimated = Math.min(100, Math.max(0.01, wallSum / estSum));
                         from = to;
                     }
                 } finally {
