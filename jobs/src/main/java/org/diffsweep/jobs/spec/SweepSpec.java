@@ -86,14 +86,18 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         if (sn != null && !sn.isNull()) {
             if (!axes.isEmpty()) throw SpecException.of("slices", "(with axes)", "a spec has either axes (one Cartesian grid) or slices (a union of grids through the base point), not both");
             if (n.has("refine") && !n.get("refine").isNull()) throw SpecException.of("refine", "(with slices)", "refinement needs one Cartesian grid (axes), not slices");
-            if (!sn.isArray() || sn.isEmpty()) throw SpecException.of("slices", Yaml.show(sn), "must be a non-empty list of {axes: [...]}");
+            if (!sn.isArray() || sn.isEmpty()) throw SpecException.of("slices", Yaml.show(sn), "must be a non-empty list of {axes: [...]} (or of lists of axes)");
             for (int i = 0; i < sn.size(); i++) {
                 String sp = "slices[" + i + "]";
                 JsonNode one = sn.get(i);
-                if (!one.isObject()) throw SpecException.of(sp, Yaml.show(one), "must be a mapping {axes: [...]}");
-                Yaml.checkKeys(one, sp, List.of("axes"));
                 List<AxisSpec> sa = new ArrayList<>();
-                parseAxes(Yaml.required(one, "axes", sp, "a list of {path, values | linear | log}"), sp + ".axes", base, sa, new ArrayList<>());
+                if (one.isArray()) { // the short form, a plain list of axes (also the canonical form)
+                    parseAxes(one, sp, base, sa, new ArrayList<>());
+                } else {
+                    if (!one.isObject()) throw SpecException.of(sp, Yaml.show(one), "must be a mapping {axes: [...]} or a list of axes");
+                    Yaml.checkKeys(one, sp, List.of("axes"));
+                    parseAxes(Yaml.required(one, "axes", sp, "a list of {path, values | linear | log}"), sp + ".axes", base, sa, new ArrayList<>());
+                }
                 if (sa.isEmpty()) throw SpecException.of(sp + ".axes", "[]", "must list at least one axis");
                 slices.add(sa);
             }

@@ -76,6 +76,10 @@ class SlicedSpecTest {
         SweepSpec a = sliced(TWO, 1), b = sliced(TWO.replace("[0.01, 0.1]", "[0.01, 0.2]"), 1);
         assertNotEquals(a.specHash(), b.specHash());
         assertEquals(a.specHash(), sliced(TWO, 1).specHash());
+        // the canonical text (what a run folder stores and report / resume read back) parses to the same spec
+        SweepSpec again = SweepSpec.parse(a.canonicalText(), "stored");
+        assertEquals(a.specHash(), again.specHash());
+        assertEquals(a.grid().size(), again.grid().size());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) { o.writeObject(a.grid()); }
         SpecGrid back;
