@@ -59,8 +59,8 @@ final class SliceFigures {
             PhaseMapChart.Data d = PhaseMapChart.fromCells(slice, xa, ya, cells, q, null);
             d = new PhaseMapChart.Data(qn + " (measured), " + slice, d.x(), d.y(), d.valueLabel(), d.values(), d.disagree(), d.boundaries());
             figure("phase-" + qn + "-" + slug, PhaseMapChart.create(d), qn + " phase map, " + slice,
-                    "Colour: measured seed mean of " + qn + (q == DMetric.Quantity.S ? " = t_S^(A) − t_S^(B) (OU time)" : " = ln(τ_A/τ_B)")
-                            + "; grey = missing. Solid black: measured D = 0; dashed: each predictor's D = 0; "
+                    "Colour: measured seed mean of " + q.formula() + "; grey = missing or censored (a time off the τ grid). "
+                            + "Solid black: measured " + qn + " = 0; dashed: each predictor's " + qn + " = 0; "
                             + "hatched cells: a predictor and the measurement disagree on the phase.");
         }
         figure("residual-D_gen-asym-" + slug, PhaseMapChart.create(PhaseMapChart.residualFromCells(slice, xa, ya, cells, DMetric.RESID_GEN_ASYM)),

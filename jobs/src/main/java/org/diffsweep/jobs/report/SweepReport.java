@@ -13,6 +13,7 @@ import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.BoundaryExtractor;
 import org.diffsweep.jobs.phase.BoundaryPoint;
 import org.diffsweep.jobs.phase.DMetric;
+import org.diffsweep.jobs.phase.Phase;
 import org.diffsweep.jobs.phase.PhaseCell;
 import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.phase.SliceAxis;
@@ -131,7 +132,10 @@ public final class SweepReport {
             if (c.metric().isResidual()) continue;
             rows.add(List.of(c.slice(), c.metric().label(), PhaseTables.shortNumber(c.x()), PhaseTables.shortNumber(c.y()),
                     PhaseTables.shortNumber(c.mean()), PhaseTables.shortNumber(c.halfWidth()),
-                    c.seeds() + (c.missing() > 0 ? " (" + c.missing() + " missing)" : ""), c.phase().name()));
+                    c.seeds() + (c.missing() > 0 ? " (" + c.missing() + " missing)" : "")
+                            + (c.censored() > 0 ? " (" + c.censored() + " censored)" : ""),
+                    c.phase() == Phase.CENSORED && c.sign() != 0 ? "CENSORED (all seeds " + (c.sign() > 0 ? "> 0)" : "< 0)")
+                            : c.phase().name()));
         }
         return new ReportTable("Phase table (all order parameters; residuals in phase.csv)",
                 List.of("slice", "metric", xa.name(), ya.name(), "mean", "95% half-width", "seeds", "phase"), rows);
