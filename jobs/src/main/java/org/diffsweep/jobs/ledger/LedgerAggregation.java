@@ -70,7 +70,13 @@ public final class LedgerAggregation {
     }
 
     /** Aggregates an already deduplicated {@link #view}. */
-    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes) {
+    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes) { return aggregate(view, axes, List.of()); }
+
+    /**
+     * Aggregates an already deduplicated {@link #view} whose axes {@code scattered} are a space-filling design's
+     * ranges: such a sweep has no slices or phase maps ({@link SliceLayout#of(List, Map, List)}).
+     */
+    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes, List<String> scattered) {
         Map<String, TreeSet<Double>> values = new LinkedHashMap<>();
         for (String a : axes) values.put(a, new TreeSet<>());
         if (!axes.isEmpty()) {
@@ -79,7 +85,7 @@ public final class LedgerAggregation {
                 for (int k = 0; k < axes.size(); k++) if (!r.isNullAt(k)) values.get(axes.get(k)).add(((Number) r.get(k)).doubleValue());
             }
         }
-        SliceLayout layout = SliceLayout.of(axes, values);
+        SliceLayout layout = SliceLayout.of(axes, values, scattered);
         Partial cells = layout.hasMap()
                 ? deserialize(view.repartition(col(LedgerTable.POINT_ID.name()))
                         .mapPartitions(new Accumulate(layout), Encoders.BINARY()).reduce((ReduceFunction<byte[]>) LedgerAggregation::mergeBytes))

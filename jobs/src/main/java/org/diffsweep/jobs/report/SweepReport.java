@@ -103,6 +103,9 @@ public final class SweepReport {
             out.writeAtomically(out.file(PHASE_DIAGRAM + ".svg"), ChartFiles.svg(first, 800, 600).getBytes(StandardCharsets.UTF_8));
             files.add(PHASE_DIAGRAM + ".png");
             files.add(PHASE_DIAGRAM + ".svg");
+        } else if (in.spec() != null && in.spec().design() != null) {
+            summary.add("No phase map: this sweep samples a space-filling design (" + String.join(", ", in.spec().designPaths())
+                    + "), whose points share no cells; ./diffsweep fit <folder> fits the order parameters over it.");
         } else {
             summary.add("No phase map: the ledger has fewer than two axes with two or more values; a 2-D slice needs two.");
         }

@@ -31,7 +31,7 @@ public final class MixtureOutputs {
         Dataset<Row> view = LedgerAggregation.view(spark, ledger, axes).cache();
         try {
             Exports.resultsCsv(ledger, view);
-            AggregatedLedger agg = LedgerAggregation.aggregate(view, axes);
+            AggregatedLedger agg = LedgerAggregation.aggregate(view, axes, spec.designPaths());
             MixtureModel model = new MixtureModel(spec.mode());
             SweepReport.Outcome o = SweepReport.write(ledger, agg, new SweepReport.Input(spec.name(), spec, spec.rawText(),
                     spec.grid().size(), model.evaluatorName() + " " + model.evaluatorVersion(), master));

@@ -29,6 +29,8 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * seeds: 1                    # optional, integer >= 1; replica k gets seed = base.seed + k
  * output: runs/quickstart     # optional; default runs/&lt;name&gt;
  * </pre>
+ * An optional {@code design:} block ({@link Design}) adds a space-filling sample (Sobol or Latin hypercube) over
+ * continuous ranges; the grid is then every design point times every combination of the axes' values.
  * An optional {@code refine:} block turns on adaptive refinement (design step 7, {@link RefineSpec}); it is not part
  * of the specHash (it changes which points are added, not what a point computes).
  *
@@ -38,15 +40,16 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * @param seeds    number of seed replicas K >= 1
  * @param output   the output folder from the spec, or null for the default {@code runs/<name>}
  * @param rawText  the YAML text as read, for provenance
+ * @param design   the space-filling design, or null
  * @param mode     {@code evaluate: full} (default: simulation and theory) or {@code theoryOnly} (the asymptotic theory and
  *                 closed-form speciation only, its own evaluator name and pointIds)
  */
-public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
-                        StandardEvaluator.Mode mode) {
+public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Design design, int seeds, String output,
+                        String rawText, StandardEvaluator.Mode mode) {
     public SweepSpec { axes = List.copyOf(axes); }
 
     /** Top-level keys of a sweep spec. */
-    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate");
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "design");
     static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
     static final List<String> RANGE_KEYS = List.of("from", "to", "points");
     /** Largest allowed number of points of a linear/log range. */
@@ -68,10 +71,36 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
 
         List<AxisSpec> axes = new ArrayList<>();
         List<AxisTarget> targets = new ArrayList<>();
+        Map<String, Integer> owner = new HashMap<>();
+        Design design = null;
+        List<AxisTarget> designTargets = new ArrayList<>();
+        if (n.has("design") && !n.get("design").isNull()) {
+            design = Design.fromNode(n.get("design"));
+            for (Design.Range r : design.ranges()) {
+                String rp = "design.ranges." + r.path();
+                AxisTarget target = AxisTarget.resolve(r.path(), base, rp);
+                if (target.path.equals(org.diffsweep.core.point.PointField.D.key())) {
+                    throw SpecException.of(rp, target.path, "d is an integer; sweep it with an axis (values: [...]) instead");
+                }
+                for (String f : target.touches) {
+                    if (owner.putIfAbsent(f, -1) != null) {
+                        throw SpecException.of(rp, target.path, "sets " + f + ", which another design range also sets; each field may be set once");
+                    }
+                }
+                // every field rule is an interval: the range is valid exactly when both ends are
+                for (double v : new double[] {r.lo(), r.hi()}) {
+                    if (!target.valid.test(v)) throw SpecException.of(rp, Yaml.fmt(v), target.allowed + " (" + target.path + ")");
+                }
+                designTargets.add(target);
+            }
+            if (n.has("refine") && !n.get("refine").isNull()) {
+                throw SpecException.of("refine", Yaml.show(n.get("refine")), "cannot be combined with design: (a design's points "
+                        + "are scattered, not a grid to refine); remove one of them");
+            }
+        }
         JsonNode an = n.get("axes");
         if (an != null && !an.isNull()) {
             if (!an.isArray()) throw SpecException.of("axes", Yaml.show(an), "must be a list of {path, values | linear | log}");
-            Map<String, Integer> owner = new HashMap<>();
             for (int i = 0; i < an.size(); i++) {
                 String ap = "axes[" + i + "]";
                 JsonNode a = an.get(i);
@@ -82,8 +111,9 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
                 for (String f : target.touches) {
                     Integer prev = owner.putIfAbsent(f, i);
                     if (prev != null) {
-                        throw SpecException.of(ap + ".path", target.path, "conflicts with axes[" + prev + "] (" + axes.get(prev).path()
-                                + "), which also sets " + f + "; each field may be set by one axis only");
+                        throw SpecException.of(ap + ".path", target.path, "conflicts with " + (prev < 0 ? "the design's ranges"
+                                : "axes[" + prev + "] (" + axes.get(prev).path() + ")") + ", which also set " + f
+                                + "; each field may be set by one axis or range only");
                     }
                 }
                 AxisRange range = range(a, ap);
@@ -116,11 +146,13 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             if (e.equals("theoryOnly")) mode = StandardEvaluator.Mode.THEORY_ONLY;
             else if (!e.equals("full")) throw SpecException.of("evaluate", e, "must be full (simulation and theory) or theoryOnly");
         }
-        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode);
+        SweepSpec spec = new SweepSpec(name, base, axes, design, seeds, output, yaml, mode);
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
-        SpecGrid.of(spec, targets).validateCorners();
+        List<AxisTarget> all = new ArrayList<>(designTargets);
+        all.addAll(targets);
+        SpecGrid.of(spec, all).validateCorners();
         return spec;
     }
 
@@ -175,6 +207,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         for (AxisSpec a : axes) as.add(a.canonicalTree());
         m.put("axes", as);
         m.put("seeds", (long) seeds);
+        if (design != null) m.put("design", design.canonicalTree()); // absent without a design: older hashes hold
         if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
         return m;
     }
@@ -204,9 +237,15 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     /** The expanded grid (lazy). */
     public SpecGrid grid() {
         List<AxisTarget> targets = new ArrayList<>();
+        if (design != null) {
+            for (Design.Range r : design.ranges()) targets.add(AxisTarget.resolve(r.path(), base, "design.ranges." + r.path()));
+        }
         for (int i = 0; i < axes.size(); i++) targets.add(AxisTarget.resolve(axes.get(i).path(), base, "axes[" + i + "].path"));
         return SpecGrid.of(this, targets);
     }
+
+    /** The paths of the design's ranges (scattered coordinates, no phase maps), empty without a design. */
+    public List<String> designPaths() { return design == null ? List.of() : design.paths(); }
 
     /** The output folder: the override if given, else the spec's {@code output}, else {@code runs/<name>}. */
     public String outputDir(String override) {
