@@ -133,6 +133,17 @@ public record Design(Kind kind, int points, long seed, List<Range> ranges) {
         return m;
     }
 
+    private static Range range(String rp, String path, JsonNode l, JsonNode h, JsonNode sc, String lp, String hp, String sp) {
+        double lo = Yaml.number(l, rp + lp, "a finite number");
+        double hi = Yaml.number(h, rp + hp, "a finite number");
+        String scale = Yaml.text(sc, rp + sp, "log or linear");
+        if (!scale.equals("log") && !scale.equals("linear")) throw SpecException.of(rp + sp, scale, "must be log or linear");
+        if (!(hi > lo)) throw SpecException.of(rp + hp, Yaml.fmt(hi), "must be > lo = " + Yaml.fmt(lo));
+        boolean log = scale.equals("log");
+        if (log && !(lo > 0)) throw SpecException.of(rp + lp, Yaml.fmt(lo), "must be > 0 for a log range");
+        return new Range(path.strip(), lo, hi, log);
+    }
+
     /** Parses the {@code design:} mapping (values are checked against their targets by {@link SweepSpec}). */
     static Design fromNode(JsonNode n) {
         String p = "design";
@@ -148,23 +159,28 @@ public record Design(Kind kind, int points, long seed, List<Range> ranges) {
         if (pts < 1 || pts > MAX_POINTS) throw SpecException.of(p + ".points", Long.toString(pts), "must be an integer in [1, " + MAX_POINTS + "]");
         long seed = n.has("seed") && !n.get("seed").isNull() ? Yaml.integer(n.get("seed"), p + ".seed", "an integer") : 0;
         JsonNode rn = Yaml.required(n, "ranges", p, "a mapping path: [lo, hi, log | linear]");
+        List<Range> ranges = new ArrayList<>();
+        if (rn.isArray() && !rn.isEmpty()) { // the canonical form (stored specs): [{path, lo, hi, scale}, ...] in order
+            for (int i = 0; i < rn.size(); i++) {
+                String rp = p + ".ranges[" + i + "]";
+                JsonNode r = rn.get(i);
+                if (!r.isObject()) throw SpecException.of(rp, Yaml.show(r), "must be a mapping {path, lo, hi, scale}");
+                Yaml.checkKeys(r, rp, List.of("path", "lo", "hi", "scale"));
+                String path = Yaml.text(Yaml.required(r, "path", rp, "a sweepable path"), rp + ".path", "a sweepable path");
+                ranges.add(range(rp, path, Yaml.required(r, "lo", rp, "a number"), Yaml.required(r, "hi", rp, "a number"),
+                        Yaml.required(r, "scale", rp, "log or linear"), ".lo", ".hi", ".scale"));
+            }
+            return new Design(kind, (int) pts, seed, ranges);
+        }
         if (!rn.isObject() || rn.isEmpty()) {
             throw SpecException.of(p + ".ranges", Yaml.show(rn), "must be a non-empty mapping path: [lo, hi, log | linear]");
         }
-        List<Range> ranges = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = rn.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String rp = p + ".ranges." + e.getKey();
             JsonNode v = e.getValue();
             if (!v.isArray() || v.size() != 3) throw SpecException.of(rp, Yaml.show(v), "must be [lo, hi, log | linear]");
-            double lo = Yaml.number(v.get(0), rp + "[0]", "a finite number");
-            double hi = Yaml.number(v.get(1), rp + "[1]", "a finite number");
-            String scale = Yaml.text(v.get(2), rp + "[2]", "log or linear");
-            if (!scale.equals("log") && !scale.equals("linear")) throw SpecException.of(rp + "[2]", scale, "must be log or linear");
-            if (!(hi > lo)) throw SpecException.of(rp + "[1]", Yaml.fmt(hi), "must be > lo = " + Yaml.fmt(lo));
-            boolean log = scale.equals("log");
-            if (log && !(lo > 0)) throw SpecException.of(rp + "[0]", Yaml.fmt(lo), "must be > 0 for a log range");
-            ranges.add(new Range(e.getKey().strip(), lo, hi, log));
+            ranges.add(range(rp, e.getKey(), v.get(0), v.get(1), v.get(2), "[0]", "[1]", "[2]"));
         }
         return new Design(kind, (int) pts, seed, ranges);
     }

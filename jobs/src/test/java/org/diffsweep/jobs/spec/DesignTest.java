@@ -58,6 +58,12 @@ class DesignTest {
         }
         assertNotEquals(spec("  kind: sobol\n  points: 64\n" + RANGES, null, 1).specHash(),
                 spec("  kind: lhs\n  points: 64\n" + RANGES, null, 1).specHash());
+        // a stored spec is the canonical text: it parses back to the same design, ranges in spec order (not sorted)
+        SweepSpec orig = spec("  kind: lhs\n  points: 16\n  seed: 4\n" + RANGES, null, 1);
+        SweepSpec back = SweepSpec.parse(orig.canonicalText(), "stored");
+        assertEquals(orig.design(), back.design());
+        assertEquals(orig.specHash(), back.specHash());
+        assertEquals(List.of("varianceRatio", "imbalanceRatio", "classes[0].radius", "t"), back.designPaths());
         assertNotEquals(spec("  kind: sobol\n  points: 64\n" + RANGES, null, 1).specHash(),
                 spec("  kind: sobol\n  points: 65\n" + RANGES, null, 1).specHash());
         // the plain Sobol sequence: the first point after the origin is (1/2, ..., 1/2); raising N appends points
