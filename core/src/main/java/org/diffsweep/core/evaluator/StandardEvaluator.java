@@ -64,9 +64,10 @@ public final class StandardEvaluator implements Evaluator<PointParams, PointResu
     /**
      * Bumped on any change to a computed value (docs/architecture.md). 2: class-conditioned speciation measurement on
      * the reduced backward process with its interval, exact median, faster spectrum solver (issue 14). 3: asymptotic
-     * learning curves and their times, one name per quantity (issue 15).
+     * learning curves and their times, one name per quantity (issue 15). 4: the per-class curves of the
+     * simulation and the theory stored with every point ({@link PointCurves}, issue 16).
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private final SpeciationOptions speciationOptions;
     private final Mode mode;
@@ -151,8 +152,10 @@ public final class StandardEvaluator implements Evaluator<PointParams, PointResu
         }
         PointStatus status = problems.isEmpty() ? PointStatus.OK
                 : (dyn == null && spec == null && asym == null && sp == null ? PointStatus.FAILED : PointStatus.PARTIAL);
+        PointCurves curves = dyn == null && asym == null ? null
+                : PointCurves.sample(params.tauGrid().values(), dyn == null ? null : dyn.curves(), asym, params.numClasses());
         PointResult result = new PointResult(status, String.join("; ", problems), sp == null ? null : finite(sp.tS()),
-                classes, seconds);
+                classes, seconds, curves);
         return new Detailed(result, dyn, sampled, spec, asym, sp);
     }
 

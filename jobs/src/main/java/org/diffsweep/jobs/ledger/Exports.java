@@ -29,14 +29,15 @@ public final class Exports {
     private Exports() {}
 
     /**
-     * Writes {@code results.csv}: every column of {@code view} (the ledger's columns and {@code wave}), one row per
-     * (point, class), ordered by point index and class; doubles in Java's shortest round-trip form, null as empty.
-     * Written to a temporary file and renamed.
+     * Writes {@code results.csv}: every scalar column of {@code view} (the ledger's columns and {@code wave}; the
+     * stored curves, arrays, stay in the Parquet ledger), one row per (point, class), ordered by point index and
+     * class; doubles in Java's shortest round-trip form, null as empty. Written to a temporary file and renamed.
      */
     public static void resultsCsv(Ledger out, Dataset<Row> view) throws IOException {
-        String[] cols = view.columns();
+        String[] cols = java.util.Arrays.stream(view.schema().fields())
+                .filter(f -> !(f.dataType() instanceof org.apache.spark.sql.types.ArrayType)).map(f -> f.name()).toArray(String[]::new);
         Path tmp = out.file("." + RESULTS_CSV + ".tmp");
-        Iterator<Row> it = view.orderBy(LedgerTable.POINT_INDEX.name(), LedgerTable.CLASS_INDEX.name()).toLocalIterator();
+        Iterator<Row> it = view.select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).orderBy(LedgerTable.POINT_INDEX.name(), LedgerTable.CLASS_INDEX.name()).toLocalIterator();
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out.fs().create(tmp, true), StandardCharsets.UTF_8))) {
             w.write(String.join(",", cols));
             w.write('\n');

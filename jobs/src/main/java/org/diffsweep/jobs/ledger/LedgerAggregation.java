@@ -61,6 +61,31 @@ public final class LedgerAggregation {
                 .dropDuplicates(LedgerTable.POINT_ID.name(), LedgerTable.CLASS_INDEX.name());
     }
 
+    /**
+     * The stored curves of every (point, class) row of a deduplicated {@link #view} that has them, in point and class
+     * order, collected to the driver: O(points) memory (about 2 KB per row), so callers cap the ledger size they
+     * call this for (the report: {@code SweepReport.MAX_DRILL_DOWN_POINTS}).
+     */
+    public static List<StoredCurve> curves(Dataset<Row> view, List<String> axes) {
+        List<StoredCurve> out = new ArrayList<>();
+        Dataset<Row> rows = view.where(col(MixtureTable.CURVE_TAU.name()).isNotNull())
+                .orderBy(col(LedgerTable.POINT_INDEX.name()), col(LedgerTable.CLASS_INDEX.name()));
+        Iterator<Row> it = rows.toLocalIterator();
+        while (it.hasNext()) {
+            Row r = it.next();
+            List<Double> coords = new ArrayList<>();
+            for (String a : axes) coords.add(number(r, LedgerTable.axisColumn(a)));
+            float[][] c = new float[org.diffsweep.core.evaluator.CurveKind.values().length][];
+            for (org.diffsweep.core.evaluator.CurveKind k : org.diffsweep.core.evaluator.CurveKind.values()) {
+                c[k.ordinal()] = MixtureTable.floats(r, MixtureTable.column(k));
+            }
+            out.add(new StoredCurve((String) LedgerTable.POINT_ID.decode(r), ((Number) LedgerTable.POINT_INDEX.decode(r)).longValue(),
+                    coords, ((Number) LedgerTable.SEED_INDEX.decode(r)).intValue(), ((Number) LedgerTable.CLASS_INDEX.decode(r)).intValue(),
+                    MixtureTable.classResult(r), MixtureTable.floats(r, MixtureTable.CURVE_TAU), c));
+        }
+        return out;
+    }
+
     /** Aggregates the ledger of {@code ledger}, whose sweep has axes {@code axes} (spec order). */
     public static AggregatedLedger aggregate(SparkSession spark, Ledger ledger, List<String> axes) {
         Dataset<Row> view = view(spark, ledger, axes).cache();

@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.diffsweep.core.evaluator.ClassField;
 import org.diffsweep.core.evaluator.ClassResult;
+import org.diffsweep.core.evaluator.CurveKind;
+import org.diffsweep.core.evaluator.PointCurves;
 import org.diffsweep.core.evaluator.PointResult;
 import org.diffsweep.core.point.PointField;
 import org.diffsweep.core.point.PointParams;
@@ -45,6 +47,19 @@ public final class MixtureTable {
             Column.of(PointField.PSI_N.key(), ColumnType.DOUBLE, false, r -> r.params().psiN());
     public static final Column<LedgerRow<PointParams, PointResult>> T = Column.of(PointField.T.key(), ColumnType.DOUBLE, false, r -> r.params().t());
 
+    /**
+     * The stored training times of the point's curves (float32, at most {@link PointCurves#MAX_TAU}; the same on
+     * every row of a point), or null when the point stored no curves.
+     */
+    public static final Column<LedgerRow<PointParams, PointResult>> CURVE_TAU = Column.of("curveTau", ColumnType.FLOAT_ARRAY, true,
+            r -> r.result().curves() == null ? null : r.result().curves().tau());
+
+    /** The column of one stored curve of the row's class (float32 on {@link #CURVE_TAU}), null when not computed. */
+    public static Column<LedgerRow<PointParams, PointResult>> column(CurveKind k) {
+        return Column.of(k.column(), ColumnType.FLOAT_ARRAY, true,
+                r -> r.result().curves() == null ? null : r.result().curves().curve(k, r.row()));
+    }
+
     /** The column of one per-class field. */
     public static Column<LedgerRow<PointParams, PointResult>> column(ClassField f) {
         ColumnType type = switch (f.type()) {
@@ -76,6 +91,8 @@ public final class MixtureTable {
         for (ClassField f : ClassField.values()) c.add(column(f));
         c.add(GLOBAL_TS);
         c.addAll(List.of(D, P, N, PSI_P, PSI_N, T));
+        c.add(CURVE_TAU);
+        for (CurveKind k : CurveKind.values()) c.add(column(k));
         c.addAll(List.of(LedgerTable.DIAGNOSTIC, LedgerTable.WALL_SECONDS, LedgerTable.SPEC_HASH, LedgerTable.CODE_VERSION,
                 LedgerTable.EVALUATOR, LedgerTable.EVALUATOR_VERSION));
         return new LedgerTable<>(c, (p, r) -> p.numClasses());
@@ -87,6 +104,16 @@ public final class MixtureTable {
         for (ClassField f : ClassField.values()) v[f.ordinal()] = column(f).decode(r);
         Double w = WEIGHT.number(r), n = N_TRAIN.number(r);
         return new ClassResult((String) CLASS_NAME.decode(r), w == null ? Double.NaN : w, n == null ? 0 : n.intValue(), v);
+    }
+
+    /** A float-array column of a ledger row as {@code float[]} (null when SQL null). */
+    public static float[] floats(Row r, Column<?> c) {
+        int i = r.fieldIndex(c.name());
+        if (r.isNullAt(i)) return null;
+        List<Object> l = r.getList(i);
+        float[] out = new float[l.size()];
+        for (int k = 0; k < out.length; k++) out[k] = ((Number) l.get(k)).floatValue();
+        return out;
     }
 
     /** {@code log(a/b)} of a field of the first two classes when both are finite and positive, otherwise null. */

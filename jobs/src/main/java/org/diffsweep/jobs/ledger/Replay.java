@@ -138,6 +138,16 @@ public final class Replay {
                 rows.size(), compared.size(), List.copyOf(diffs), secs);
     }
 
+    /** A float-array value as written ({@code float[]}) or as read back (a Scala sequence), else null. */
+    private static float[] floats(Object o) {
+        if (o instanceof float[] f) return f;
+        if (!(o instanceof scala.collection.Seq<?> s)) return null;
+        List<?> l = scala.jdk.javaapi.CollectionConverters.asJava(s);
+        float[] out = new float[l.size()];
+        for (int k = 0; k < out.length; k++) out[k] = ((Number) l.get(k)).floatValue();
+        return out;
+    }
+
     private static Result unknown(String id, String msg) { return new Result(Status.UNKNOWN, id, -1, msg, 0, 0, List.of(), 0); }
 
     /** The grid point with this id: at the stored index, else by scan. */
@@ -158,6 +168,8 @@ public final class Replay {
     }
 
     static boolean same(Object a, Object b) {
+        float[] fa = floats(a), fb = floats(b);
+        if (fa != null || fb != null) return java.util.Arrays.equals(fa, fb); // stored curves, bit for bit (NaN = NaN)
         if (a instanceof Double x && b instanceof Double y) return Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
         if (a instanceof Number x && b instanceof Number y && !(a instanceof Double) && !(b instanceof Double)) {
             return x.longValue() == y.longValue();

@@ -74,7 +74,7 @@ public final class HtmlReport {
 
         for (ReportTable t : d.tables()) {
             h.append("<h2>").append(esc(t.title())).append("</h2>\n");
-            table(h, t.header(), t.rows());
+            table(h, t.header(), t.rows(), t.links());
         }
 
         h.append("<h2 id=\"problems\">Failed and ambiguous points</h2>\n");
@@ -106,13 +106,23 @@ public final class HtmlReport {
         h.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v == null ? "unknown" : v)).append("</dd>\n");
     }
 
-    private static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
+    private static void table(StringBuilder h, List<String> header, List<List<String>> rows) { table(h, header, rows, null); }
+
+    /** A table; with {@code links}, row i's last cell links to {@code links.get(i)} when that is not null. */
+    private static void table(StringBuilder h, List<String> header, List<List<String>> rows, List<String> links) {
         h.append("<table>\n<thead><tr>");
         for (String c : header) h.append("<th>").append(esc(c)).append("</th>");
         h.append("</tr></thead>\n<tbody>\n");
-        for (List<String> r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            String link = links == null ? null : links.get(i);
             h.append("<tr>");
-            for (String c : r) h.append("<td>").append(esc(c)).append("</td>");
+            for (int k = 0; k < r.size(); k++) {
+                h.append("<td>");
+                if (link != null && k == r.size() - 1) h.append("<a href=\"").append(esc(link)).append("\">").append(esc(r.get(k))).append("</a>");
+                else h.append(esc(r.get(k)));
+                h.append("</td>");
+            }
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");

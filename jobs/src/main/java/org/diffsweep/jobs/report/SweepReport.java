@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.diffsweep.jobs.ledger.AggregatedLedger;
 import org.diffsweep.jobs.ledger.Ledger;
+import org.diffsweep.jobs.ledger.StoredCurve;
 import org.diffsweep.jobs.phase.BoundaryExtractor;
 import org.diffsweep.jobs.phase.BoundaryPoint;
 import org.diffsweep.jobs.phase.DMetric;
@@ -68,8 +69,20 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    /** Writes every report output of {@code agg} into {@code out}. */
+    /** Most points whose stored curves the report draws (the drill-down holds them all in memory, ~2 KB a row). */
+    public static final long MAX_DRILL_DOWN_POINTS = 50_000;
+
+    /** Writes every report output of {@code agg} into {@code out}, without the curve drill-down. */
     public static Outcome write(Ledger out, AggregatedLedger agg, Input in) throws IOException {
+        return write(out, agg, List.of(), in);
+    }
+
+    /**
+     * Writes every report output of {@code agg} into {@code out}; {@code curves} (the ledger's stored curves,
+     * {@link org.diffsweep.jobs.ledger.LedgerAggregation#curves}) add the per-cell drill-down pages and the collapse
+     * figure.
+     */
+    public static Outcome write(Ledger out, AggregatedLedger agg, List<StoredCurve> curves, Input in) throws IOException {
         List<PhaseCell> cells = agg.phaseCells();
         SliceLayout layout = agg.layout();
         List<String> files = new ArrayList<>();
@@ -80,6 +93,8 @@ public final class SweepReport {
         TreeSet<String> slices = new TreeSet<>();
         for (PhaseCell c : cells) slices.add(c.slice());
         SliceFigures figs = new SliceFigures(out, agg, cells, in.spec());
+        CurveFigures cf = new CurveFigures(out, agg, curves, in.spec() == null ? org.diffsweep.core.point.PointParams.DEFAULT_DELTA_GEN
+                : in.spec().base().deltaGen());
         if (layout.hasMap()) {
             SliceAxis xa = layout.x(), ya = layout.y();
             summary.add("Slices: x = " + xa.name() + ", y = " + ya.name() + (layout.slices().isEmpty() ? ""
@@ -97,7 +112,14 @@ public final class SweepReport {
                 }
                 figs.slice(slice);
             }
-            tables.add(phaseTable(cells, xa, ya));
+            tables.add(phaseTable(cells, xa, ya, cf));
+            if (cf.any()) {
+                cf.drillDown("diffsweep report: " + in.name());
+                cf.collapse();
+                summary.add("Drill-down: every row of the phase table links to its cell's per-class learning curves (all seeds, "
+                        + "simulation and asymptotic theory, measured and predicted times marked), one page per slice under "
+                        + CurveFigures.CELLS + "/.");
+            }
             JFreeChart first = PhaseMapChart.create(PhaseMapChart.fromCells(slices.first(), xa, ya, cells, DMetric.Quantity.GEN, null));
             out.writeAtomically(out.file(PHASE_DIAGRAM + ".png"), ChartFiles.png(first, 800, 600));
             out.writeAtomically(out.file(PHASE_DIAGRAM + ".svg"), ChartFiles.svg(first, 800, 600).getBytes(StandardCharsets.UTF_8));
@@ -110,6 +132,7 @@ public final class SweepReport {
             summary.add("No phase map: the ledger has fewer than two axes with two or more values; a 2-D slice needs two.");
         }
         files.addAll(figs.files);
+        files.addAll(cf.files);
         text(out, files, PHASE_CSV, PhaseTables.cellsCsv(cells));
         text(out, files, BOUNDARY_CSV, PhaseTables.boundaryCsv(boundary));
         text(out, files, SUMMARY, SummaryText.render(in.name(), in.evaluator(), in.gridPoints(), agg, cells));
@@ -117,7 +140,9 @@ public final class SweepReport {
         ReportProvenance p = new ReportProvenance(version == null ? "development build" : version,
                 String.join(", ", agg.codeVersions()), String.join(", ", agg.specHashes()),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), in.masterUrl());
-        ReportData data = new ReportData("diffsweep report: " + in.name(), in.specText(), p, summary, reversal, figs.figures, tables,
+        List<ReportFigure> allFigures = new ArrayList<>(cf.figures);
+        allFigures.addAll(figs.figures);
+        ReportData data = new ReportData("diffsweep report: " + in.name(), in.specText(), p, summary, reversal, allFigures, tables,
                 agg.problems());
         text(out, files, REPORT_HTML, HtmlReport.render(data));
         return new Outcome(List.copyOf(slices), layout.hasMap() ? layout.x().name() : null,
@@ -129,18 +154,27 @@ public final class SweepReport {
         files.add(name);
     }
 
-    private static ReportTable phaseTable(List<PhaseCell> cells, SliceAxis xa, SliceAxis ya) {
+    private static ReportTable phaseTable(List<PhaseCell> cells, SliceAxis xa, SliceAxis ya, CurveFigures cf) {
         List<List<String>> rows = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        boolean drill = cf.any();
         for (PhaseCell c : cells) {
             if (c.metric().isResidual()) continue;
-            rows.add(List.of(c.slice(), c.metric().label(), PhaseTables.shortNumber(c.x()), PhaseTables.shortNumber(c.y()),
+            List<String> r = new ArrayList<>(List.of(c.slice(), c.metric().label(), PhaseTables.shortNumber(c.x()), PhaseTables.shortNumber(c.y()),
                     PhaseTables.shortNumber(c.mean()), PhaseTables.shortNumber(c.halfWidth()),
                     c.seeds() + (c.missing() > 0 ? " (" + c.missing() + " missing)" : "")
                             + (c.censored() > 0 ? " (" + c.censored() + " censored)" : ""),
                     c.phase() == Phase.CENSORED && c.sign() != 0 ? "CENSORED (all seeds " + (c.sign() > 0 ? "> 0)" : "< 0)")
                             : c.phase().name()));
+            if (drill) {
+                String link = cf.link(c.slice(), c.x(), c.y());
+                r.add(link == null ? "" : "curves");
+                links.add(link);
+            }
+            rows.add(r);
         }
-        return new ReportTable("Phase table (all order parameters; residuals in phase.csv)",
-                List.of("slice", "metric", xa.name(), ya.name(), "mean", "95% half-width", "seeds", "phase"), rows);
+        List<String> header = new ArrayList<>(List.of("slice", "metric", xa.name(), ya.name(), "mean", "95% half-width", "seeds", "phase"));
+        if (drill) header.add("drill-down");
+        return new ReportTable("Phase table (all order parameters; residuals in phase.csv)", header, rows, drill ? links : null);
     }
 }

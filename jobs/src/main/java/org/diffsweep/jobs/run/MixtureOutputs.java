@@ -33,7 +33,9 @@ public final class MixtureOutputs {
             Exports.resultsCsv(ledger, view);
             AggregatedLedger agg = LedgerAggregation.aggregate(view, axes, spec.designPaths());
             MixtureModel model = new MixtureModel(spec.mode());
-            SweepReport.Outcome o = SweepReport.write(ledger, agg, new SweepReport.Input(spec.name(), spec, spec.rawText(),
+            List<org.diffsweep.jobs.ledger.StoredCurve> curves = agg.points() <= SweepReport.MAX_DRILL_DOWN_POINTS
+                    ? LedgerAggregation.curves(view, axes) : List.of();
+            SweepReport.Outcome o = SweepReport.write(ledger, agg, curves, new SweepReport.Input(spec.name(), spec, spec.rawText(),
                     spec.grid().size(), model.evaluatorName() + " " + model.evaluatorVersion(), master));
             Exports.phaseParquet(spark, ledger, o.phaseCells());
             return o;

@@ -58,6 +58,45 @@ final class AxisTarget {
         return new AxisTarget(path, Set.of(path), f::accepts, f.rule(), setter);
     }
 
+    /**
+     * The value axis {@code path} has at point {@code p} (the inverse of its setter: a plain field, or the ratio /
+     * angle a derived axis sets); used for the coordinates of a sliced grid's points on the axes their slice does
+     * not sweep. {@code path} must already have been resolved against a point of the same shape.
+     */
+    static double valueAt(String path, PointParams p) {
+        String s = path.strip();
+        PointField pf = PointField.byKey(s);
+        if (pf != null) {
+            switch (pf) {
+                case D: return p.d();
+                case PSI_P: return p.psiP();
+                case PSI_N: return p.psiN();
+                case T: return p.t();
+                case DELTA_GEN: return p.deltaGen();
+                case KAPPA: return p.kappa();
+                default: break;
+            }
+        }
+        List<org.diffsweep.core.point.ClassSpec> c = p.classes();
+        switch (s) {
+            case "varianceRatio": return c.get(0).variance() / c.get(1).variance();
+            case "imbalanceRatio": return c.get(0).weight() / c.get(1).weight();
+            case "radiusRatio": return c.get(0).radius() / c.get(1).radius();
+            case "angleDeg": return c.get(1).angleDeg() - c.get(0).angleDeg();
+            default: break;
+        }
+        Matcher m = CLASS_PATH.matcher(s);
+        if (!m.matches()) throw new IllegalArgumentException("not an axis path: " + path);
+        org.diffsweep.core.point.ClassSpec cs = c.get(Integer.parseInt(m.group(1)));
+        return switch (PointField.byKey(m.group(2))) {
+            case WEIGHT -> cs.weight();
+            case RADIUS -> cs.radius();
+            case ANGLE_DEG -> cs.angleDeg();
+            case VARIANCE -> cs.variance();
+            default -> throw new IllegalArgumentException("not an axis path: " + path);
+        };
+    }
+
     /** Resolves {@code path} against the base point; {@code yamlPath} names the path key in errors. */
     static AxisTarget resolve(String path, PointParams base, String yamlPath) {
         String p = path.strip();

@@ -18,7 +18,7 @@ import org.diffsweep.jobs.grid.GridPoint;
  *
  * <p>With a {@link Design} of N points the design row is one more digit, slower than every axis and faster than the
  * seed: {@code index = k * M + row * A + axis digits}, {@code A = prod_j size_j}, {@code M = N * A}; the design's
- * paths come first in {@link #axisNames()}, then the axes'.
+ * paths come first in {@link #axisNames()}, then the axes'. (A design is never combined with slices.)
  *
  * <p>Java-serializable (Spark executors rebuild points from it by index): it holds only the base point's primitives,
  * the axis paths and values; the axis setters are re-resolved after deserialization.
@@ -40,9 +40,23 @@ public final class SpecGrid implements Grid<PointParams> {
     private final int seeds;
     private final long perSeed;
     private final long size;
+    /** Sliced grids only (else null): per point of one replica, its coordinate on every axis. */
+    private final double[][] sliced;
+    /** Sliced grids only: per point, which axes its slice sets (the others hold the base point's value). */
+    private final boolean[][] sets;
+
+    private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds) {
+        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, null, null);
+    }
+
+    private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds, double[][] sliced, boolean[][] sets) {
+        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, sliced, sets);
+    }
 
     private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, double[][] design, double[][] designBox,
-                     int seeds) {
+                     int seeds, double[][] sliced, boolean[][] sets) {
+        this.sliced = sliced;
+        this.sets = sets;
         this.base = new PointBuilder(base);
         this.targets = List.copyOf(targets);
         this.values = values;
@@ -53,12 +67,14 @@ public final class SpecGrid implements Grid<PointParams> {
         double total = (double) seeds * design.length;
         for (int j = 0; j < targets.size(); j++) n.add(targets.get(j).path);
         for (double[] v : values) total *= v.length;
+        if (sliced != null) total = (double) seeds * sliced.length;
         if (total > MAX_POINTS) {
             throw SpecException.of("axes", "(product of the axis sizes x seeds = " + PointProblem.show(total) + ")", "the grid may have at most "
                     + MAX_POINTS + " points; split the sweep into several specs (each its own output folder) or use fewer values");
         }
         long m = design.length;
         for (double[] v : values) m *= v.length;
+        if (sliced != null) m = sliced.length;
         this.size = m * seeds;
         this.perSeed = m;
         this.names = List.copyOf(n);
@@ -86,8 +102,69 @@ public final class SpecGrid implements Grid<PointParams> {
         double[][] rows = d == null ? new double[][] {new double[0]} : d.values();
         double[][] box = new double[dd][];
         for (int j = 0; j < dd; j++) box[j] = new double[] {d.ranges().get(j).lo(), d.ranges().get(j).hi()};
-        return new SpecGrid(spec.base(), targets, v, rows, box, spec.seeds());
+        return new SpecGrid(spec.base(), targets, v, rows, box, spec.seeds(), null, null);
     }
+
+    /**
+     * The grid of a spec with {@code slices} (docs/spec.md "Slices"): the union of one Cartesian grid per slice
+     * through the base point. A point of slice s applies only s's axes; its coordinate on every other axis is the
+     * base point's value there ({@link AxisTarget#valueAt}). Points equal to one of an earlier slice are listed once.
+     * Order: seed replica slowest, then the slices in spec order, each last axis fastest.
+     *
+     * @param targets the union axes ({@code spec.axes()}) resolved against the base
+     */
+    static SpecGrid ofSlices(SweepSpec spec, List<AxisTarget> targets) {
+        List<String> names = new ArrayList<>();
+        for (AxisTarget t : targets) names.add(t.path);
+        double[] baseAt = new double[names.size()];
+        for (int j = 0; j < baseAt.length; j++) baseAt[j] = AxisTarget.valueAt(names.get(j), spec.base());
+        java.util.LinkedHashMap<PointParams, Integer> seen = new java.util.LinkedHashMap<>();
+        List<double[]> pts = new ArrayList<>();
+        List<boolean[]> mask = new ArrayList<>();
+        double[][] union = new double[names.size()][];
+        for (int j = 0; j < union.length; j++) union[j] = spec.axes().get(j).values();
+        SpecGrid probe = new SpecGrid(spec.base(), targets, union, 1);
+        for (List<AxisSpec> sl : spec.slices()) {
+            int[] col = new int[sl.size()];
+            double[][] v = new double[sl.size()][];
+            long count = 1;
+            for (int a = 0; a < col.length; a++) {
+                col[a] = names.indexOf(sl.get(a).path());
+                v[a] = sl.get(a).values();
+                count *= v[a].length;
+            }
+            if ((double) count * spec.seeds() + pts.size() > MAX_POINTS) {
+                throw SpecException.of("slices", "(" + PointProblem.show((double) count * spec.seeds()) + " points in one slice)",
+                        "a sliced grid may have at most " + MAX_POINTS + " points; use fewer values");
+            }
+            int[] pick = new int[col.length];
+            for (long i = 0; i < count; i++) {
+                double[] at = baseAt.clone();
+                boolean[] set = new boolean[names.size()];
+                for (int a = 0; a < col.length; a++) {
+                    at[col[a]] = v[a][pick[a]];
+                    set[col[a]] = true;
+                }
+                PointBuilder b = probe.builder(at, set);
+                b.seed = probe.base.seed;
+                String problem = b.problem();
+                if (problem != null) {
+                    StringBuilder w = new StringBuilder("{");
+                    for (int a = 0; a < col.length; a++) w.append(a > 0 ? ", " : "").append(names.get(col[a])).append(": ").append(PointProblem.show(at[col[a]]));
+                    throw SpecException.of("slices[" + spec.slices().indexOf(sl) + "]", w.append('}').toString(), "this grid point is invalid: " + problem);
+                }
+                if (seen.putIfAbsent(b.build(), pts.size()) == null) {
+                    pts.add(at);
+                    mask.add(set);
+                }
+                for (int a = col.length - 1; a >= 0 && ++pick[a] == v[a].length; a--) pick[a] = 0;
+            }
+        }
+        return new SpecGrid(spec.base(), targets, union, spec.seeds(), pts.toArray(new double[0][]), mask.toArray(new boolean[0][]));
+    }
+
+    /** Whether this is a sliced grid ({@link #ofSlices}). */
+    public boolean isSliced() { return sliced != null; }
 
     @Override public long size() { return size; }
 
@@ -112,6 +189,7 @@ public final class SpecGrid implements Grid<PointParams> {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException("grid index " + index + " not in [0, " + size + ")");
         int k = (int) (index / perSeed);
         long rem = index % perSeed;
+        if (sliced != null) return pointAt(index, sliced[(int) rem], k, sets[(int) rem]);
         int dd = designBox.length;
         double[] at = new double[dd + values.length];
         for (int j = values.length - 1; j >= 0; j--) {
@@ -123,8 +201,11 @@ public final class SpecGrid implements Grid<PointParams> {
     }
 
     /** The point at explicit axis values (not necessarily grid values) with seed replica {@code k}. */
-    GridPoint<PointParams> pointAt(long index, double[] axisValues, int k) {
-        PointBuilder b = builder(axisValues);
+    GridPoint<PointParams> pointAt(long index, double[] axisValues, int k) { return pointAt(index, axisValues, k, null); }
+
+    /** As {@link #pointAt(long, double[], int)}, applying only the axes {@code set} marks (all when null). */
+    private GridPoint<PointParams> pointAt(long index, double[] axisValues, int k, boolean[] set) {
+        PointBuilder b = builder(axisValues, set);
         b.seed = base.seed + k;
         Map<String, Double> c = new LinkedHashMap<>();
         for (int j = 0; j < axisValues.length; j++) c.put(names.get(j), axisValues[j]);
@@ -142,10 +223,12 @@ public final class SpecGrid implements Grid<PointParams> {
         return pointAt(-1, at, k);
     }
 
-    private PointBuilder builder(double[] axisValues) {
+    private PointBuilder builder(double[] axisValues) { return builder(axisValues, null); }
+
+    private PointBuilder builder(double[] axisValues, boolean[] set) {
         PointBuilder b = new PointBuilder(base);
         List<AxisTarget> ts = targets();
-        for (int j = 0; j < axisValues.length; j++) ts.get(j).setter.apply(b, axisValues[j]);
+        for (int j = 0; j < axisValues.length; j++) if (set == null || set[j]) ts.get(j).setter.apply(b, axisValues[j]);
         return b;
     }
 
@@ -157,6 +240,7 @@ public final class SpecGrid implements Grid<PointParams> {
      * @param extra axis values of each extra point, in {@link #axisNames()} order
      */
     public Grid<PointParams> withPoints(List<double[]> extra) {
+        if (sliced != null) throw new IllegalStateException("refinement needs a Cartesian grid, not slices");
         double[][] e = new double[extra.size()][];
         for (int i = 0; i < e.length; i++) {
             if (extra.get(i).length != names.size()) {
@@ -200,6 +284,7 @@ public final class SpecGrid implements Grid<PointParams> {
      * fall: a valid design is valid for every N and seed). Seeds cannot make a point invalid.
      */
     void validateCorners() {
+        if (sliced != null) return; // every point was checked when the sliced grid was built
         int dd = designBox.length;
         int k = dd + values.length;
         double[][] ends = new double[k][];

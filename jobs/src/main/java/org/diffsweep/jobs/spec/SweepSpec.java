@@ -40,16 +40,35 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * @param seeds    number of seed replicas K >= 1
  * @param output   the output folder from the spec, or null for the default {@code runs/<name>}
  * @param rawText  the YAML text as read, for provenance
- * @param design   the space-filling design, or null
  * @param mode     {@code evaluate: full} (default: simulation and theory) or {@code theoryOnly} (the asymptotic theory and
  *                 closed-form speciation only, its own evaluator name and pointIds)
+ * @param slices   the slices (each a list of axes through the base point), empty for one Cartesian grid
+ * @param design   the space-filling design, or null
  */
-public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Design design, int seeds, String output,
-                        String rawText, StandardEvaluator.Mode mode) {
-    public SweepSpec { axes = List.copyOf(axes); }
+public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                        StandardEvaluator.Mode mode, List<List<AxisSpec>> slices, Design design) {
+    public SweepSpec {
+        axes = List.copyOf(axes);
+        slices = slices == null ? List.of() : slices.stream().map(List::copyOf).toList();
+    }
+
+    /** A Cartesian spec (no slices). */
+    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                     StandardEvaluator.Mode mode) {
+        this(name, base, axes, seeds, output, rawText, mode, List.of(), null);
+    }
+
+    /** A spec without a design. */
+    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                     StandardEvaluator.Mode mode, List<List<AxisSpec>> slices) {
+        this(name, base, axes, seeds, output, rawText, mode, slices, null);
+    }
+
+    /** Whether the grid is a union of slices through the base point rather than one Cartesian product. */
+    public boolean sliced() { return !slices.isEmpty(); }
 
     /** Top-level keys of a sweep spec. */
-    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "design");
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "slices", "design");
     static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
     static final List<String> RANGE_KEYS = List.of("from", "to", "points");
     /** Largest allowed number of points of a linear/log range. */
@@ -71,11 +90,19 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Desi
 
         List<AxisSpec> axes = new ArrayList<>();
         List<AxisTarget> targets = new ArrayList<>();
-        Map<String, Integer> owner = new HashMap<>();
+        parseAxes(n.get("axes"), "axes", base, axes, targets);
         Design design = null;
-        List<AxisTarget> designTargets = new ArrayList<>();
         if (n.has("design") && !n.get("design").isNull()) {
             design = Design.fromNode(n.get("design"));
+            if (n.has("slices") && !n.get("slices").isNull()) {
+                throw SpecException.of("slices", "(with design)", "a design is combined with axes (one Cartesian grid), not with slices; remove one of them");
+            }
+            if (n.has("refine") && !n.get("refine").isNull()) {
+                throw SpecException.of("refine", Yaml.show(n.get("refine")), "cannot be combined with design: (a design's points "
+                        + "are scattered, not a grid to refine); remove one of them");
+            }
+            Map<String, String> owner = new HashMap<>();
+            for (AxisTarget t : targets) for (String f : t.touches) owner.put(f, t.path);
             for (Design.Range r : design.ranges()) {
                 String rp = "design.ranges." + r.path();
                 AxisTarget target = AxisTarget.resolve(r.path(), base, rp);
@@ -83,50 +110,39 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Desi
                     throw SpecException.of(rp, target.path, "d is an integer; sweep it with an axis (values: [...]) instead");
                 }
                 for (String f : target.touches) {
-                    if (owner.putIfAbsent(f, -1) != null) {
-                        throw SpecException.of(rp, target.path, "sets " + f + ", which another design range also sets; each field may be set once");
+                    String prev = owner.putIfAbsent(f, "design");
+                    if (prev != null) {
+                        throw SpecException.of(rp, target.path, "conflicts with " + (prev.equals("design") ? "another design range"
+                                : "the axis " + prev) + ", which also sets " + f + "; each field may be set by one axis or range only");
                     }
                 }
                 // every field rule is an interval: the range is valid exactly when both ends are
                 for (double v : new double[] {r.lo(), r.hi()}) {
                     if (!target.valid.test(v)) throw SpecException.of(rp, Yaml.fmt(v), target.allowed + " (" + target.path + ")");
                 }
-                designTargets.add(target);
-            }
-            if (n.has("refine") && !n.get("refine").isNull()) {
-                throw SpecException.of("refine", Yaml.show(n.get("refine")), "cannot be combined with design: (a design's points "
-                        + "are scattered, not a grid to refine); remove one of them");
             }
         }
-        JsonNode an = n.get("axes");
-        if (an != null && !an.isNull()) {
-            if (!an.isArray()) throw SpecException.of("axes", Yaml.show(an), "must be a list of {path, values | linear | log}");
-            for (int i = 0; i < an.size(); i++) {
-                String ap = "axes[" + i + "]";
-                JsonNode a = an.get(i);
-                if (!a.isObject()) throw SpecException.of(ap, Yaml.show(a), "must be a mapping {path, values | linear | log}");
-                Yaml.checkKeys(a, ap, AXIS_KEYS);
-                String path = Yaml.text(Yaml.required(a, "path", ap, "a path into the point, e.g. classes[0].variance"), ap + ".path", "a path into the point");
-                AxisTarget target = AxisTarget.resolve(path, base, ap + ".path");
-                for (String f : target.touches) {
-                    Integer prev = owner.putIfAbsent(f, i);
-                    if (prev != null) {
-                        throw SpecException.of(ap + ".path", target.path, "conflicts with " + (prev < 0 ? "the design's ranges"
-                                : "axes[" + prev + "] (" + axes.get(prev).path() + ")") + ", which also set " + f
-                                + "; each field may be set by one axis or range only");
-                    }
+        List<List<AxisSpec>> slices = new ArrayList<>();
+        JsonNode sn = n.get("slices");
+        if (sn != null && !sn.isNull()) {
+            if (!axes.isEmpty()) throw SpecException.of("slices", "(with axes)", "a spec has either axes (one Cartesian grid) or slices (a union of grids through the base point), not both");
+            if (n.has("refine") && !n.get("refine").isNull()) throw SpecException.of("refine", "(with slices)", "refinement needs one Cartesian grid (axes), not slices");
+            if (!sn.isArray() || sn.isEmpty()) throw SpecException.of("slices", Yaml.show(sn), "must be a non-empty list of {axes: [...]} (or of lists of axes)");
+            for (int i = 0; i < sn.size(); i++) {
+                String sp = "slices[" + i + "]";
+                JsonNode one = sn.get(i);
+                List<AxisSpec> sa = new ArrayList<>();
+                if (one.isArray()) { // the short form, a plain list of axes (also the canonical form)
+                    parseAxes(one, sp, base, sa, new ArrayList<>());
+                } else {
+                    if (!one.isObject()) throw SpecException.of(sp, Yaml.show(one), "must be a mapping {axes: [...]} or a list of axes");
+                    Yaml.checkKeys(one, sp, List.of("axes"));
+                    parseAxes(Yaml.required(one, "axes", sp, "a list of {path, values | linear | log}"), sp + ".axes", base, sa, new ArrayList<>());
                 }
-                AxisRange range = range(a, ap);
-                double[] vals = range.values();
-                for (int k = 0; k < vals.length; k++) {
-                    if (!target.valid.test(vals[k])) {
-                        String where = range instanceof AxisRange.Values ? ap + ".values[" + k + "]" : ap + (range instanceof AxisRange.Log ? ".log" : ".linear") + " value #" + k;
-                        throw SpecException.of(where, Yaml.fmt(vals[k]), target.allowed + " (" + target.path + ")");
-                    }
-                }
-                axes.add(new AxisSpec(target.path, range));
-                targets.add(target);
+                if (sa.isEmpty()) throw SpecException.of(sp + ".axes", "[]", "must list at least one axis");
+                slices.add(sa);
             }
+            axes.addAll(unionAxes(base, slices));
         }
 
         int seeds = 1;
@@ -146,14 +162,73 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Desi
             if (e.equals("theoryOnly")) mode = StandardEvaluator.Mode.THEORY_ONLY;
             else if (!e.equals("full")) throw SpecException.of("evaluate", e, "must be full (simulation and theory) or theoryOnly");
         }
-        SweepSpec spec = new SweepSpec(name, base, axes, design, seeds, output, yaml, mode);
+        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode, slices, design);
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
-        List<AxisTarget> all = new ArrayList<>(designTargets);
-        all.addAll(targets);
-        SpecGrid.of(spec, all).validateCorners();
+        spec.grid().validateCorners();
         return spec;
+    }
+
+    /** Parses one list of axes ({@code prefix} = its YAML path) into {@code axes} and {@code targets}. */
+    private static void parseAxes(JsonNode an, String prefix, PointParams base, List<AxisSpec> axes, List<AxisTarget> targets) {
+        if (an != null && !an.isNull()) {
+            if (!an.isArray()) throw SpecException.of(prefix, Yaml.show(an), "must be a list of {path, values | linear | log}");
+            Map<String, Integer> owner = new HashMap<>();
+            for (int i = 0; i < an.size(); i++) {
+                String ap = prefix + "[" + i + "]";
+                JsonNode a = an.get(i);
+                if (!a.isObject()) throw SpecException.of(ap, Yaml.show(a), "must be a mapping {path, values | linear | log}");
+                Yaml.checkKeys(a, ap, AXIS_KEYS);
+                String path = Yaml.text(Yaml.required(a, "path", ap, "a path into the point, e.g. classes[0].variance"), ap + ".path", "a path into the point");
+                AxisTarget target = AxisTarget.resolve(path, base, ap + ".path");
+                for (String f : target.touches) {
+                    Integer prev = owner.putIfAbsent(f, i);
+                    if (prev != null) {
+                        throw SpecException.of(ap + ".path", target.path, "conflicts with " + prefix + "[" + prev + "] (" + axes.get(prev).path()
+                                + "), which also sets " + f + "; each field may be set by one axis only");
+                    }
+                }
+                AxisRange range = range(a, ap);
+                double[] vals = range.values();
+                for (int k = 0; k < vals.length; k++) {
+                    if (!target.valid.test(vals[k])) {
+                        String where = range instanceof AxisRange.Values ? ap + ".values[" + k + "]" : ap + (range instanceof AxisRange.Log ? ".log" : ".linear") + " value #" + k;
+                        throw SpecException.of(where, Yaml.fmt(vals[k]), target.allowed + " (" + target.path + ")");
+                    }
+                }
+                axes.add(new AxisSpec(target.path, range));
+                targets.add(target);
+            }
+        }
+    }
+
+    /**
+     * The axes of a sliced spec: every path of any slice, those swept by every slice last (so that the phase maps'
+     * x and y are the axes all slices share), each with the sorted distinct values it takes anywhere, the base
+     * point's value included.
+     */
+    private static List<AxisSpec> unionAxes(PointParams base, List<List<AxisSpec>> slices) {
+        java.util.LinkedHashMap<String, java.util.TreeSet<Double>> vals = new java.util.LinkedHashMap<>();
+        for (List<AxisSpec> sl : slices) {
+            for (AxisSpec a : sl) {
+                java.util.TreeSet<Double> v = vals.computeIfAbsent(a.path(), k -> new java.util.TreeSet<>());
+                for (double x : a.values()) v.add(x);
+            }
+        }
+        List<String> first = new ArrayList<>(), shared = new ArrayList<>();
+        for (String path : vals.keySet()) {
+            boolean everywhere = slices.stream().allMatch(sl -> sl.stream().anyMatch(a -> a.path().equals(path)));
+            (everywhere ? shared : first).add(path);
+        }
+        first.addAll(shared);
+        List<AxisSpec> out = new ArrayList<>();
+        for (String path : first) {
+            java.util.TreeSet<Double> v = vals.get(path);
+            v.add(AxisTarget.valueAt(path, base));
+            out.add(new AxisSpec(path, new AxisRange.Values(new ArrayList<>(v))));
+        }
+        return out;
     }
 
     private static AxisRange range(JsonNode a, String ap) {
@@ -203,9 +278,19 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Desi
         Map<String, Object> m = new TreeMap<>();
         m.put("name", name);
         m.put("base", MixtureModel.tree(base));
-        List<Object> as = new ArrayList<>();
-        for (AxisSpec a : axes) as.add(a.canonicalTree());
-        m.put("axes", as);
+        if (slices.isEmpty()) {
+            List<Object> as = new ArrayList<>();
+            for (AxisSpec a : axes) as.add(a.canonicalTree());
+            m.put("axes", as);
+        } else { // the union axes are derived from the slices
+            List<Object> ss = new ArrayList<>();
+            for (List<AxisSpec> sl : slices) {
+                List<Object> as = new ArrayList<>();
+                for (AxisSpec a : sl) as.add(a.canonicalTree());
+                ss.add(as);
+            }
+            m.put("slices", ss);
+        }
         m.put("seeds", (long) seeds);
         if (design != null) m.put("design", design.canonicalTree()); // absent without a design: older hashes hold
         if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
@@ -241,7 +326,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, Desi
             for (Design.Range r : design.ranges()) targets.add(AxisTarget.resolve(r.path(), base, "design.ranges." + r.path()));
         }
         for (int i = 0; i < axes.size(); i++) targets.add(AxisTarget.resolve(axes.get(i).path(), base, "axes[" + i + "].path"));
-        return SpecGrid.of(this, targets);
+        return slices.isEmpty() ? SpecGrid.of(this, targets) : SpecGrid.ofSlices(this, targets);
     }
 
     /** The paths of the design's ranges (scattered coordinates, no phase maps), empty without a design. */

@@ -172,7 +172,8 @@ class DesignTest {
         }
         SpecException e = assertThrows(SpecException.class, () -> spec("  kind: sobol\n  points: 8\n" + RANGES,
                 "  - {path: \"classes[0].variance\", values: [1, 2]}\n", 1));
-        assertTrue(e.getMessage().contains("conflicts with the design's ranges"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("design.ranges.varianceRatio") && e.getMessage().contains("conflicts with the axis classes[0].variance"),
+                e.getMessage());
         e = assertThrows(SpecException.class, () -> SweepSpec.parse("name: s\n" + SweepSpecTest.BASE + "design:\n  kind: sobol\n"
                 + "  points: 8\n" + RANGES + "axes:\n  - {path: psiN, values: [2, 4]}\nrefine: {rounds: 1}\n", "s.yaml"));
         assertTrue(e.getMessage().startsWith("refine"), e.getMessage());
