@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The layout rules of the design, checked on the compiled classes (ArchUnit): {@code core} is free of Spark and of
  * package cycles (the evaluator sits above the stages), and in {@code jobs} only the rooms that run Spark jobs use
  * Spark's job API ({@code org.apache.spark.api}, {@code SparkContext}, {@code SparkSession}): the grid, spec, phase,
- * plan, report and plot rooms never do.
+ * plan, report and plot rooms never do; the fit room uses only Datasets and MLlib.
  */
 class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -44,6 +44,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.diffsweep.jobs.grid..", "org.diffsweep.jobs.spec..", "org.diffsweep.jobs.phase..",
                         "org.diffsweep.jobs.plan..", "org.diffsweep.jobs.report..", "org.diffsweep.jobs.plot..", "org.diffsweep.jobs.json..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..").check(JOBS);
+    }
+
+    /**
+     * The fit room uses Spark only through Datasets and MLlib's {@code ml} API (it sits beside the ledger's
+     * aggregation, not among the pure rooms).
+     */
+    @Test
+    void theFitRoomUsesOnlyDatasetsAndMllib() {
+        noClasses().that().resideInAPackage("org.diffsweep.jobs.fit..").should().dependOnClassesThat(
+                JavaClass.Predicates.resideInAPackage("org.apache.spark..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.apache.spark.sql..", "org.apache.spark.ml..")))).check(JOBS);
     }
 
     /** Spark's job API (RDDs, the SparkContext, the scheduler) only in {@code run}; {@code ledger} reads Datasets. */

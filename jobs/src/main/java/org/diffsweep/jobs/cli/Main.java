@@ -99,6 +99,7 @@ public final class Main implements Callable<Integer> {
         return CliSupport.commandLine(new Main())
                 .addSubcommand(new RunCommand(model))
                 .addSubcommand(new ReportCommand())
+                .addSubcommand(new FitCommand())
                 .addSubcommand(new ReplayCommand(model))
                 .addSubcommand(new PointCommand())
                 .addSubcommand(new SpectrumCommand())

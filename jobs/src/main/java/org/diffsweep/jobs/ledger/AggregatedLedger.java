@@ -21,7 +21,8 @@ import org.diffsweep.jobs.phase.SliceLayout;
  * @param axes          swept axis names, spec order
  * @param axisValues    the distinct values of each axis present in the ledger
  * @param layout        the 2-D slicing of the axes
- * @param cells         seed statistics per (slice, metric, x, y) of the first two classes
+ * @param cells         seed statistics per (slice, metric, x, y); with C ≥ 3 classes every class pair has its own
+ *                      slices ({@link org.diffsweep.jobs.phase.ClassPair})
  * @param balanced      cells whose points have equal class weights, as {@code List.of(slice, x, y)}
  * @param classMeans    per (axis values in {@code axes} order, then the class index) the seed means of every
  *                      aggregated {@link ClassField} (geometric or arithmetic as the field says) and of

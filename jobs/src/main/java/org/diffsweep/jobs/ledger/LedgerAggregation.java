@@ -29,8 +29,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.evaluator.ClassField;
+import org.diffsweep.core.evaluator.ClassResult;
 import org.diffsweep.jobs.phase.CellKey;
 import org.diffsweep.jobs.phase.CellStats;
+import org.diffsweep.jobs.phase.ClassPair;
 import org.diffsweep.jobs.phase.PairSample;
 import org.diffsweep.jobs.phase.PhaseAggregator;
 import org.diffsweep.jobs.phase.PhaseTables;
@@ -39,7 +41,8 @@ import org.diffsweep.jobs.phase.SliceLayout;
 /**
  * The Spark aggregation of a Gaussian-mixture ledger into {@link AggregatedLedger} (design data-flow step 6), used
  * by the report, the summary and the refinement loop alike. Rows are deduplicated on (pointId, classIndex) (a retried
- * or re-run wave may have written a point twice). Pairing the two class rows of a point and the seed aggregation run
+ * or re-run wave may have written a point twice). Pairing the class rows of a point (every pair, {@link ClassPair}) and
+ * the seed aggregation run
  * on the executors (partitions by pointId, {@link PhaseAggregator#accumulate} per partition, reduced with
  * {@link PhaseAggregator#merge}); the driver receives one accumulator per (slice, metric, cell), the per-cell class
  * means (a Spark SQL aggregate), the status counts and at most {@link #MAX_PROBLEMS} problem points.
@@ -92,7 +95,13 @@ public final class LedgerAggregation {
     }
 
     /** Aggregates an already deduplicated {@link #view}. */
-    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes) {
+    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes) { return aggregate(view, axes, List.of()); }
+
+    /**
+     * Aggregates an already deduplicated {@link #view} whose axes {@code scattered} are a space-filling design's
+     * ranges: such a sweep has no slices or phase maps ({@link SliceLayout#of(List, Map, List)}).
+     */
+    public static AggregatedLedger aggregate(Dataset<Row> view, List<String> axes, List<String> scattered) {
         Map<String, TreeSet<Double>> values = new LinkedHashMap<>();
         for (String a : axes) values.put(a, new TreeSet<>());
         if (!axes.isEmpty()) {
@@ -101,7 +110,7 @@ public final class LedgerAggregation {
                 for (int k = 0; k < axes.size(); k++) if (!r.isNullAt(k)) values.get(axes.get(k)).add(((Number) r.get(k)).doubleValue());
             }
         }
-        SliceLayout layout = SliceLayout.of(axes, values);
+        SliceLayout layout = SliceLayout.of(axes, values, scattered);
         Partial cells = layout.hasMap()
                 ? deserialize(view.repartition(col(LedgerTable.POINT_ID.name()))
                         .mapPartitions(new Accumulate(layout), Encoders.BINARY()).reduce((ReduceFunction<byte[]>) LedgerAggregation::mergeBytes))
@@ -120,7 +129,7 @@ public final class LedgerAggregation {
         return out;
     }
 
-    /** Per (axis values, class index <= 1): seed means of the aggregated class fields and of the global t_S. */
+    /** Per (axis values, class index): seed means of the aggregated class fields and of the global t_S. */
     private static Map<List<Double>, Map<String, Double>> classMeans(Dataset<Row> view, List<String> axes) {
         List<Column> group = new ArrayList<>();
         for (String a : axes) group.add(col(LedgerTable.axisColumn(a)));
@@ -138,7 +147,7 @@ public final class LedgerAggregation {
         names.add(AggregatedLedger.GLOBAL_TS);
         geometric.add(false);
         aggs.add(avg(col(MixtureTable.GLOBAL_TS.name())));
-        Dataset<Row> agg = view.where(col(LedgerTable.CLASS_INDEX.name()).leq(1)).groupBy(group.toArray(new Column[0]))
+        Dataset<Row> agg = view.groupBy(group.toArray(new Column[0]))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
         Map<List<Double>, Map<String, Double>> out = new HashMap<>();
         for (Row r : agg.collectAsList()) {
@@ -189,19 +198,18 @@ public final class LedgerAggregation {
 
         @Override
         public Iterator<byte[]> call(Iterator<Row> it) {
-            Map<String, Row[]> open = new HashMap<>();
+            Map<String, TreeMap<Integer, Row>> open = new HashMap<>();
             while (it.hasNext()) {
                 Row r = it.next();
                 int ci = ((Number) LedgerTable.CLASS_INDEX.decode(r)).intValue();
-                if (ci > 1) continue; // the phase diagram compares the first two classes (A, B)
-                open.computeIfAbsent((String) LedgerTable.POINT_ID.decode(r), z -> new Row[2])[ci] = r;
+                open.computeIfAbsent((String) LedgerTable.POINT_ID.decode(r), z -> new TreeMap<>()).put(ci, r);
             }
             String xc = LedgerTable.axisColumn(layout.x().name()), yc = LedgerTable.axisColumn(layout.y().name());
             List<PairSample> samples = new ArrayList<>();
             Set<List<Object>> balanced = new HashSet<>();
-            for (Map.Entry<String, Row[]> e : open.entrySet()) {
-                Row[] ab = e.getValue();
-                Row any = ab[0] != null ? ab[0] : ab[1];
+            for (Map.Entry<String, TreeMap<Integer, Row>> e : open.entrySet()) {
+                TreeMap<Integer, Row> rows = e.getValue();
+                Row any = rows.firstEntry().getValue();
                 Double x = number(any, xc), y = number(any, yc);
                 if (x == null || y == null) continue;
                 double[] sv = new double[layout.slices().size()];
@@ -209,11 +217,18 @@ public final class LedgerAggregation {
                     Double v = number(any, LedgerTable.axisColumn(layout.slices().get(k)));
                     sv[k] = v == null ? Double.NaN : v;
                 }
-                String slice = layout.label(sv);
-                samples.add(new PairSample(slice, x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(), e.getKey(),
-                        ab[0] == null ? null : MixtureTable.classResult(ab[0]), ab[1] == null ? null : MixtureTable.classResult(ab[1])));
-                if (ab[0] != null && ab[1] != null && Math.abs(MixtureTable.WEIGHT.number(ab[0]) - MixtureTable.WEIGHT.number(ab[1])) <= BALANCE_TOLERANCE) {
-                    balanced.add(List.of(slice, x, y));
+                int classes = Math.max(2, rows.lastKey() + 1);
+                List<ClassResult> cr = new ArrayList<>();
+                for (int c = 0; c < classes; c++) cr.add(rows.containsKey(c) ? MixtureTable.classResult(rows.get(c)) : null);
+                List<PairSample> ps = ClassPair.samples(layout.label(sv), x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(),
+                        e.getKey(), cr);
+                samples.addAll(ps);
+                for (int k = 0; k < ps.size(); k++) {
+                    ClassPair p = ClassPair.all(classes).get(k);
+                    Row ra = rows.get(p.i()), rb = rows.get(p.j());
+                    if (ra != null && rb != null && Math.abs(MixtureTable.WEIGHT.number(ra) - MixtureTable.WEIGHT.number(rb)) <= BALANCE_TOLERANCE) {
+                        balanced.add(List.of(ps.get(k).slice(), x, y));
+                    }
                 }
             }
             return List.of(serialize(new Partial(new HashMap<>(PhaseAggregator.standard().accumulate(samples)), balanced))).iterator();

@@ -9,6 +9,8 @@ import org.diffsweep.core.evaluator.ClassResult;
  *
  * <ul>
  *   <li>D_gen = log(tau_gen,A / tau_gen,B), D_mem = log(tau_mem,A / tau_mem,B) (natural log, dimensionless);</li>
+ *   <li>X_AB = log(tau_mem,A / tau_gen,B), X_BA = log(tau_mem,B / tau_gen,A): cross-class windows, negative when one
+ *       class is memorized before the other has generalized (measured and asymptotic-curve times);</li>
  *   <li>D_S = t_S^(A) − t_S^(B) (difference of OU diffusion times).</li>
  * </ul>
  * Each exists in a measured variant (learning curves §12.6; backward simulation for t_S) and predicted variants
@@ -16,8 +18,9 @@ import org.diffsweep.core.evaluator.ClassResult;
  * t_S, §6.2). A {@code RESID_*} metric is predicted − measured of the same
  * quantity for the same seed (paired), so its seed aggregate has an honest interval.
  *
- * <p>A metric is {@code null} (missing) when any time it needs is null (never reached, not computed, or a
- * pre-committed class whose closed-form t_S is infinite).
+ * <p>A seed's value ({@link #sample}) is exact, censored (a time off the tau grid: only the sign is known, see
+ * {@link TimeCensoring}) or missing (a time not computed, or a pre-committed class whose closed-form t_S is
+ * infinite).
  */
 public enum DMetric {
     GEN_MEASURED(Quantity.GEN, Source.MEASURED, ClassField.TAU_GEN, null),
@@ -30,6 +33,10 @@ public enum DMetric {
     MEM_SPEC_W(Quantity.MEM, Source.SPEC_W, ClassField.TAU_MEM_SPEC_W, null),
     MEM_SPEC_CW(Quantity.MEM, Source.SPEC_CW, ClassField.TAU_MEM_SPEC_CW, null),
     MEM_EDGE(Quantity.MEM, Source.EDGE, ClassField.TAU_MEM_EDGE, null),
+    X_AB_MEASURED(Quantity.X_AB, Source.MEASURED, ClassField.TAU_MEM, ClassField.TAU_GEN, null),
+    X_BA_MEASURED(Quantity.X_BA, Source.MEASURED, ClassField.TAU_MEM, ClassField.TAU_GEN, null),
+    X_AB_ASYM(Quantity.X_AB, Source.ASYM, ClassField.TAU_MEM_ASYM, ClassField.TAU_GEN_ASYM, null),
+    X_BA_ASYM(Quantity.X_BA, Source.ASYM, ClassField.TAU_MEM_ASYM, ClassField.TAU_GEN_ASYM, null),
     S_MEASURED(Quantity.S, Source.MEASURED, ClassField.T_S_MEASURED, null),
     S_CLOSED_FORM(Quantity.S, Source.CLOSED_FORM, ClassField.T_S, null),
     S_EXACT_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, ClassField.T_S_EXACT_MEDIAN, null),
@@ -41,24 +48,40 @@ public enum DMetric {
     RESID_MEM_SPEC_W(Quantity.MEM, Source.SPEC_W, null, MEM_MEASURED),
     RESID_MEM_SPEC_CW(Quantity.MEM, Source.SPEC_CW, null, MEM_MEASURED),
     RESID_MEM_EDGE(Quantity.MEM, Source.EDGE, null, MEM_MEASURED),
+    RESID_X_AB_ASYM(Quantity.X_AB, Source.ASYM, null, X_AB_MEASURED),
+    RESID_X_BA_ASYM(Quantity.X_BA, Source.ASYM, null, X_BA_MEASURED),
     RESID_S(Quantity.S, Source.CLOSED_FORM, null, S_MEASURED),
     RESID_S_MEDIAN(Quantity.S, Source.EXACT_MEDIAN, null, S_MEASURED);
 
     /** Which order parameter. */
     public enum Quantity {
         /** D_gen, log ratio of generalization times. */
-        GEN("D_gen"),
+        GEN("D_gen", "D_gen = ln(τ_gen,A / τ_gen,B)"),
         /** D_mem, log ratio of memorization times. */
-        MEM("D_mem"),
+        MEM("D_mem", "D_mem = ln(τ_mem,A / τ_mem,B)"),
+        /**
+         * X_AB = log(tau_mem,A / tau_gen,B), the cross-class window: negative when class A is memorized before class
+         * B has generalized ("memorizes some classes while others remain insufficiently learned").
+         */
+        X_AB("X_AB", "X_AB = ln(τ_mem,A / τ_gen,B)"),
+        /** X_BA = log(tau_mem,B / tau_gen,A), the mirror window. */
+        X_BA("X_BA", "X_BA = ln(τ_mem,B / τ_gen,A)"),
         /** D_S, difference of per-class speciation times. */
-        S("D_S");
+        S("D_S", "D_S = t_S^(A) − t_S^(B) (OU time)");
 
         private final String symbol;
+        private final String formula;
 
-        Quantity(String symbol) { this.symbol = symbol; }
+        Quantity(String symbol, String formula) {
+            this.symbol = symbol;
+            this.formula = formula;
+        }
 
-        /** {@code D_gen}, {@code D_mem} or {@code D_S}. */
+        /** {@code D_gen}, {@code D_mem}, {@code X_AB}, {@code X_BA} or {@code D_S}. */
         public String symbol() { return symbol; }
+
+        /** The definition for figure labels, e.g. {@code D_gen = ln(τ_gen,A / τ_gen,B)}. */
+        public String formula() { return formula; }
     }
 
     /** Where the times come from. */
@@ -81,13 +104,20 @@ public enum DMetric {
 
     private final Quantity quantity;
     private final Source source;
-    private final ClassField time;
+    private final ClassField numTime;
+    private final ClassField denTime;
     private final DMetric measuredPartner;
 
     DMetric(Quantity quantity, Source source, ClassField time, DMetric measuredPartner) {
+        this(quantity, source, time, time, measuredPartner);
+    }
+
+    /** {@code numTime} is read from the numerator's class, {@code denTime} from the denominator's. */
+    DMetric(Quantity quantity, Source source, ClassField numTime, ClassField denTime, DMetric measuredPartner) {
         this.quantity = quantity;
         this.source = source;
-        this.time = time;
+        this.numTime = numTime;
+        this.denTime = denTime;
         this.measuredPartner = measuredPartner;
     }
 
@@ -104,6 +134,8 @@ public enum DMetric {
         return switch (quantity) {
             case GEN -> GEN_MEASURED;
             case MEM -> MEM_MEASURED;
+            case X_AB -> X_AB_MEASURED;
+            case X_BA -> X_BA_MEASURED;
             case S -> S_MEASURED;
         };
     }
@@ -123,20 +155,35 @@ public enum DMetric {
      */
     public boolean usesAmbiguityFlag() { return quantity != Quantity.S && (source == Source.MEASURED || isResidual()); }
 
-    /** The metric's value for one seed, or {@code null} when a needed time (or a class row) is missing. */
-    public Double value(ClassResult a, ClassResult b) {
-        if (a == null || b == null) return null;
+    /** The metric's exact value for one seed, or {@code null} when a needed time is missing or censored. */
+    public Double value(ClassResult a, ClassResult b) { return sample(a, b).value(); }
+
+    /**
+     * The metric for one seed of classes (A, B): exact when every time it needs is on the grid; censored with the
+     * sign the grid implies when a log-ratio's time is off the grid ({@link TimeCensoring}); missing when a time was
+     * not computed (or a class row is absent). A residual with a censored term is censored with unknown sign. D_S is
+     * never censored (a null t_S is pre-committed or not computed: missing).
+     */
+    public SeedValue sample(ClassResult a, ClassResult b) {
+        if (a == null || b == null) return SeedValue.MISSING;
         if (isResidual()) {
-            Double p = predicted().value(a, b);
-            Double m = measuredPartner.value(a, b);
-            return p == null || m == null ? null : p - m;
+            SeedValue p = predicted().sample(a, b);
+            SeedValue m = measuredPartner.sample(a, b);
+            if (p.missing() || m.missing()) return SeedValue.MISSING;
+            if (p.censored() || m.censored()) return SeedValue.censored(0);
+            return SeedValue.exact(p.value() - m.value());
         }
-        Double ta = a.number(time);
-        Double tb = b.number(time);
-        if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) return null;
-        if (quantity == Quantity.S) return ta - tb;
-        if (ta <= 0 || tb <= 0) return null;
-        return Math.log(ta / tb);
+        ClassResult num = quantity == Quantity.X_BA ? b : a;
+        ClassResult den = quantity == Quantity.X_BA ? a : b;
+        if (quantity == Quantity.S) {
+            Double ta = num.number(numTime), tb = den.number(denTime);
+            if (ta == null || tb == null || !Double.isFinite(ta) || !Double.isFinite(tb)) return SeedValue.MISSING;
+            return SeedValue.exact(ta - tb);
+        }
+        TimeCensoring cn = TimeCensoring.of(num, numTime), cd = TimeCensoring.of(den, denTime);
+        if (cn == TimeCensoring.MISSING || cd == TimeCensoring.MISSING) return SeedValue.MISSING;
+        if (cn.censored() || cd.censored()) return SeedValue.censored(TimeCensoring.boundSign(cn, cd));
+        return SeedValue.exact(Math.log(num.number(numTime) / den.number(denTime)));
     }
 
     /** Short human label, e.g. {@code "D_gen (measured)"}. */

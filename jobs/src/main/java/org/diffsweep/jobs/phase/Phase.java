@@ -10,7 +10,12 @@ public enum Phase {
     AMBIGUOUS,
     /** The cell's sign is determined but the baseline cell is absent, missing, or itself undetermined. */
     NO_BASELINE,
-    /** Some seed had a null time (threshold never reached, not computed, point failed). */
+    /**
+     * Some seed has a time off the tau grid (threshold passed before tau_min or never reached by tau_max): no mean is
+     * formed; the cell's sign is the one every seed shares, if any (docs/science.md, "Censored times").
+     */
+    CENSORED,
+    /** Some seed had a time that was not computed (point failed, theory-only evaluation, predictor undefined). */
     MISSING,
     /** Residual metrics (predicted − measured) carry no phase. */
     NOT_APPLICABLE

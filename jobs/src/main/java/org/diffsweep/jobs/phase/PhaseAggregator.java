@@ -19,10 +19,11 @@ import java.util.Set;
  * memory scales with the number of cells, not with the number of seeds or points.
  *
  * <p>Phase rules, in order: any seed missing → {@link Phase#MISSING}; any seed ambiguous (for metrics that use the
- * flag) or the interval contains 0 → {@link Phase#AMBIGUOUS}; baseline cell absent or undetermined →
- * {@link Phase#NO_BASELINE}; sign equal to the baseline sign → {@link Phase#BASELINE}; else {@link Phase#REVERSED}.
- * A seed with a null time makes the whole cell missing on purpose: a "never reached" time is censored, and
- * averaging only the others would bias the cell.
+ * flag) → {@link Phase#AMBIGUOUS}; any seed censored → {@link Phase#CENSORED} (no mean, no interval: averaging only
+ * the seeds on the grid would bias the cell; the sign column carries the sign every seed shares, exact or censored,
+ * or 0); the interval contains 0 → {@link Phase#AMBIGUOUS}; baseline cell absent or undetermined (a censored
+ * baseline counts as undetermined) → {@link Phase#NO_BASELINE}; sign equal to the baseline sign →
+ * {@link Phase#BASELINE}; else {@link Phase#REVERSED}.
  */
 public final class PhaseAggregator {
     private static final double COORD_RTOL = 1e-9;
@@ -59,8 +60,7 @@ public final class PhaseAggregator {
             boolean amb = (s.a() != null && s.a().ambiguous()) || (s.b() != null && s.b().ambiguous());
             for (DMetric m : metrics) {
                 CellKey k = new CellKey(s.slice(), m, s.x(), s.y());
-                Double v = m.value(s.a(), s.b());
-                out.merge(k, CellStats.EMPTY.plus(v, amb && m.usesAmbiguityFlag()), CellStats::merge);
+                out.merge(k, CellStats.EMPTY.plus(m.sample(s.a(), s.b()), amb && m.usesAmbiguityFlag()), CellStats::merge);
             }
         }
         return out;
@@ -87,10 +87,10 @@ public final class PhaseAggregator {
         for (Map.Entry<CellKey, CellStats> e : merged.entrySet()) {
             CellKey k = e.getKey();
             CellStats c = e.getValue();
-            int sign = ReversalIndicator.sign(c.stats().count() == 0 ? Double.NaN : c.stats().mean(),
-                    c.stats().ciHalfWidth(level));
+            int sign = c.censored() > 0 ? c.commonSign() : ReversalIndicator.sign(c.stats().count() == 0 ? Double.NaN
+                    : c.stats().mean(), c.stats().ciHalfWidth(level));
             signs.put(k, new int[] {sign});
-            determined.put(k, c.missing() == 0 && c.ambiguous() == 0 && c.stats().count() > 0 && sign != 0);
+            determined.put(k, c.missing() == 0 && c.ambiguous() == 0 && c.censored() == 0 && c.stats().count() > 0 && sign != 0);
             bySliceMetric.computeIfAbsent(List.of(k.slice(), k.metric()), z -> new java.util.TreeMap<>())
                     .computeIfAbsent(k.x(), z -> new java.util.TreeMap<>()).put(k.y(), k);
         }
@@ -99,8 +99,10 @@ public final class PhaseAggregator {
             CellKey k = e.getKey();
             CellStats c = e.getValue();
             RunningStats s = c.stats();
-            double mean = s.count() == 0 ? Double.NaN : s.mean();
-            double hw = s.ciHalfWidth(level);
+            boolean censored = c.censored() > 0;
+            double mean = s.count() == 0 || censored ? Double.NaN : s.mean();
+            double sd = censored ? Double.NaN : s.sd();
+            double hw = censored ? Double.NaN : s.ciHalfWidth(level);
             int sign = signs.get(k)[0];
             int baseSign = 0;
             Phase phase;
@@ -112,17 +114,21 @@ public final class PhaseAggregator {
             }
             if (k.metric().isResidual()) {
                 phase = Phase.NOT_APPLICABLE;
-            } else if (c.missing() > 0 || s.count() == 0) {
+            } else if (c.missing() > 0 || s.count() + c.censored() == 0) {
                 phase = Phase.MISSING;
-            } else if (c.ambiguous() > 0 || sign == 0) {
+            } else if (c.ambiguous() > 0) {
+                phase = Phase.AMBIGUOUS;
+            } else if (censored) {
+                phase = Phase.CENSORED;
+            } else if (sign == 0) {
                 phase = Phase.AMBIGUOUS;
             } else if (baseSign == 0) {
                 phase = Phase.NO_BASELINE;
             } else {
                 phase = ReversalIndicator.isReversed(sign, baseSign) ? Phase.REVERSED : Phase.BASELINE;
             }
-            out.add(new PhaseCell(k.slice(), k.metric(), k.x(), k.y(), c.seeds(), c.missing(), c.ambiguous(),
-                    mean, s.sd(), hw, sign, baseSign, phase));
+            out.add(new PhaseCell(k.slice(), k.metric(), k.x(), k.y(), c.seeds(), c.missing(), c.censored(), c.ambiguous(),
+                    mean, sd, hw, sign, baseSign, phase));
         }
         out.sort(Comparator.comparing(PhaseCell::slice).thenComparing(PhaseCell::metric)
                 .thenComparingDouble(PhaseCell::y).thenComparingDouble(PhaseCell::x));

@@ -22,6 +22,7 @@ public final class PhaseTables {
             new CellColumn("y", "double", PhaseCell::y),
             new CellColumn("seeds", "long", PhaseCell::seeds),
             new CellColumn("missingSeeds", "long", PhaseCell::missing),
+            new CellColumn("censoredSeeds", "long", PhaseCell::censored),
             new CellColumn("ambiguousSeeds", "long", PhaseCell::ambiguous),
             new CellColumn("mean", "double", PhaseCell::mean),
             new CellColumn("sd", "double", PhaseCell::sd),

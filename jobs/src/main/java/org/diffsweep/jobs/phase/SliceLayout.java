@@ -25,6 +25,14 @@ public record SliceLayout(SliceAxis x, SliceAxis y, List<String> slices) impleme
     /** True when a 2-D phase map exists. */
     public boolean hasMap() { return x != null; }
 
+    /**
+     * The layout of a sweep with scattered coordinates (a space-filling design's ranges): none, since no two design
+     * points share a cell; otherwise {@link #of(List, Map)}.
+     */
+    public static SliceLayout of(List<String> names, Map<String, TreeSet<Double>> values, List<String> scattered) {
+        return scattered.isEmpty() ? of(names, values) : new SliceLayout(null, null, List.of());
+    }
+
     /** The layout of axes {@code names} (spec order) with the distinct {@code values} present for each. */
     public static SliceLayout of(List<String> names, Map<String, TreeSet<Double>> values) {
         List<String> swept = new ArrayList<>();

@@ -130,11 +130,7 @@ public final class PhaseMapChart {
                 }
             }
         }
-        String symbol = switch (quantity) {
-            case GEN -> "D_gen = ln(τ_gen,A / τ_gen,B)";
-            case MEM -> "D_mem = ln(τ_mem,A / τ_mem,B)";
-            case S -> "D_S = t_S^(A) − t_S^(B) (OU time)";
-        };
+        String symbol = quantity.formula();
         return new Data(measured.label() + ", slice " + slice, x, y, symbol, mean.values(), disagree, bounds);
     }
 

@@ -49,7 +49,8 @@ public final class HtmlReport {
         item(h, "Spark master", p.masterUrl());
         h.append("</dl>\n");
 
-        h.append("<h2 id=\"summary\">Where reversal occurs</h2>\n");
+        h.append("<h2 id=\"summary\">").append(d.reversal() != null || d.figures().isEmpty() && d.tables().isEmpty()
+                ? "Where reversal occurs" : "Summary").append("</h2>\n");
         if (d.reversal() != null) table(h, d.reversal().header(), d.reversal().rows());
         if (d.summary().isEmpty() && d.reversal() == null) {
             h.append("<p class=\"none\">No phase results.</p>\n");

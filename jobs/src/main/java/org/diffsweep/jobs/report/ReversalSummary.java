@@ -71,7 +71,8 @@ public final class ReversalSummary {
     }
 
     /** The phases counted in the table, in column order. */
-    private static final List<Phase> COUNTED = List.of(Phase.BASELINE, Phase.REVERSED, Phase.AMBIGUOUS, Phase.NO_BASELINE, Phase.MISSING);
+    private static final List<Phase> COUNTED = List.of(Phase.BASELINE, Phase.REVERSED, Phase.AMBIGUOUS, Phase.NO_BASELINE, Phase.CENSORED,
+            Phase.MISSING);
 
     private static List<String> header(String xName, String yName) {
         List<String> h = new ArrayList<>(List.of("slice", "order parameter"));

@@ -13,6 +13,7 @@ import org.diffsweep.core.spectrum.SpectrumResult;
 import org.diffsweep.core.spectrum.SpectrumSolver;
 import org.diffsweep.jobs.ledger.AggregatedLedger;
 import org.diffsweep.jobs.ledger.Ledger;
+import org.diffsweep.jobs.phase.ClassPair;
 import org.diffsweep.jobs.phase.DMetric;
 import org.diffsweep.jobs.phase.PhaseCell;
 import org.diffsweep.jobs.phase.PhaseTables;
@@ -59,8 +60,8 @@ final class SliceFigures {
             PhaseMapChart.Data d = PhaseMapChart.fromCells(slice, xa, ya, cells, q, null);
             d = new PhaseMapChart.Data(qn + " (measured), " + slice, d.x(), d.y(), d.valueLabel(), d.values(), d.disagree(), d.boundaries());
             figure("phase-" + qn + "-" + slug, PhaseMapChart.create(d), qn + " phase map, " + slice,
-                    "Colour: measured seed mean of " + qn + (q == DMetric.Quantity.S ? " = t_S^(A) − t_S^(B) (OU time)" : " = ln(τ_A/τ_B)")
-                            + "; grey = missing. Solid black: measured D = 0; dashed: each predictor's D = 0; "
+                    "Colour: measured seed mean of " + q.formula() + "; grey = missing or censored (a time off the τ grid). "
+                            + "Solid black: measured " + qn + " = 0; dashed: each predictor's " + qn + " = 0; "
                             + "hatched cells: a predictor and the measurement disagree on the phase.");
         }
         figure("residual-D_gen-asym-" + slug, PhaseMapChart.create(PhaseMapChart.residualFromCells(slice, xa, ya, cells, DMetric.RESID_GEN_ASYM)),
@@ -104,7 +105,7 @@ final class SliceFigures {
                     "t_S^(c) (OU time; smaller = later in the backward run): closed form lines, backward-simulation "
                             + "markers; a pre-committed class (π_c ≥ κ) has none.");
         }
-        spectrum(slice, slug, xStar, where);
+        if (ClassPair.of(slice).equals(ClassPair.FIRST_TWO)) spectrum(slice, slug, xStar, where); // one per point, not per pair
     }
 
     /** The x value farthest from the symmetric geometry (largest |internal coordinate|): the most class contrast. */
@@ -114,7 +115,7 @@ final class SliceFigures {
         return xa.value(ix);
     }
 
-    /** Per class (A, B) and y index, the class means at (slice, x*), or null. */
+    /** Per class (A, B) of the slice's class pair and y index, the class means at (slice, x*), or null. */
     @SuppressWarnings("unchecked")
     private Map<String, Double>[][] classMeansAlongY(String slice, double xStar) {
         SliceLayout l = agg.layout();
@@ -130,9 +131,10 @@ final class SliceFigures {
                 Double z = k.get(axes.indexOf(l.slices().get(s)));
                 sv[s] = z == null ? Double.NaN : z;
             }
-            if (!l.label(sv).equals(slice)) continue;
+            if (!l.label(sv).equals(ClassPair.baseSlice(slice))) continue;
+            ClassPair pair = ClassPair.of(slice);
             int j = l.y().indexOf(y), c = k.get(k.size() - 1).intValue();
-            if (j >= 0 && c <= 1) v[c][j] = e.getValue();
+            if (j >= 0 && (c == pair.i() || c == pair.j())) v[c == pair.i() ? 0 : 1][j] = e.getValue();
         }
         return v;
     }
@@ -174,7 +176,7 @@ final class SliceFigures {
         for (String a : agg.axes()) at.put(a, agg.axisValues().get(a).first());
         at.put(l.x().name(), xStar);
         at.put(l.y().name(), y);
-        double[] sv = l.sliceValues(agg.axisValues()).get(slice);
+        double[] sv = l.sliceValues(agg.axisValues()).get(ClassPair.baseSlice(slice));
         if (sv == null) return null;
         for (int k = 0; k < sv.length; k++) at.put(l.slices().get(k), sv[k]);
         try {

@@ -14,6 +14,7 @@ import org.diffsweep.jobs.ledger.StoredCurve;
 import org.diffsweep.jobs.phase.BoundaryExtractor;
 import org.diffsweep.jobs.phase.BoundaryPoint;
 import org.diffsweep.jobs.phase.DMetric;
+import org.diffsweep.jobs.phase.Phase;
 import org.diffsweep.jobs.phase.PhaseCell;
 import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.phase.SliceAxis;
@@ -124,6 +125,9 @@ public final class SweepReport {
             out.writeAtomically(out.file(PHASE_DIAGRAM + ".svg"), ChartFiles.svg(first, 800, 600).getBytes(StandardCharsets.UTF_8));
             files.add(PHASE_DIAGRAM + ".png");
             files.add(PHASE_DIAGRAM + ".svg");
+        } else if (in.spec() != null && in.spec().design() != null) {
+            summary.add("No phase map: this sweep samples a space-filling design (" + String.join(", ", in.spec().designPaths())
+                    + "), whose points share no cells; ./diffsweep fit <folder> fits the order parameters over it.");
         } else {
             summary.add("No phase map: the ledger has fewer than two axes with two or more values; a 2-D slice needs two.");
         }
@@ -158,7 +162,10 @@ public final class SweepReport {
             if (c.metric().isResidual()) continue;
             List<String> r = new ArrayList<>(List.of(c.slice(), c.metric().label(), PhaseTables.shortNumber(c.x()), PhaseTables.shortNumber(c.y()),
                     PhaseTables.shortNumber(c.mean()), PhaseTables.shortNumber(c.halfWidth()),
-                    c.seeds() + (c.missing() > 0 ? " (" + c.missing() + " missing)" : ""), c.phase().name()));
+                    c.seeds() + (c.missing() > 0 ? " (" + c.missing() + " missing)" : "")
+                            + (c.censored() > 0 ? " (" + c.censored() + " censored)" : ""),
+                    c.phase() == Phase.CENSORED && c.sign() != 0 ? "CENSORED (all seeds " + (c.sign() > 0 ? "> 0)" : "< 0)")
+                            : c.phase().name()));
             if (drill) {
                 String link = cf.link(c.slice(), c.x(), c.y());
                 r.add(link == null ? "" : "curves");

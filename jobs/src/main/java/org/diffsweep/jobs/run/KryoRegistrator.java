@@ -13,7 +13,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code byte[]} (both registered by Spark itself); grids and models travel inside closures (Java serialization).
  * What remains is Spark's own: {@link StructType} (Parquet schema inference ships {@code StructType[]}), written
  * through its JSON form because Spark compares its DataType singletons by reference, and {@code ChunkedByteBuffer[]},
- * which Spark 4.2 ships through the configured serializer without registering it.
+ * which Spark 4.2 ships through the configured serializer without registering it; and MLlib's tree-training internals
+ * for the hierarchy fit ({@link org.diffsweep.jobs.fit.FitKryo}).
  */
 public final class KryoRegistrator implements org.apache.spark.serializer.KryoRegistrator {
     static final String[] SPARK_INTERNALS = {"[Lorg.apache.spark.util.io.ChunkedByteBuffer;"};
@@ -22,13 +23,19 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
     public void registerClasses(Kryo kryo) {
         kryo.register(StructType.class, new StructTypeSerializer());
         kryo.register(StructType[].class);
-        for (String name : SPARK_INTERNALS) {
+        for (String name : concat(SPARK_INTERNALS, org.diffsweep.jobs.fit.FitKryo.CLASSES)) {
             try {
                 kryo.register(Class.forName(name, false, KryoRegistrator.class.getClassLoader()));
             } catch (ClassNotFoundException e) {
                 // not in this Spark version
             }
         }
+    }
+
+    private static java.util.List<String> concat(String[] a, java.util.List<String> b) {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.asList(a));
+        out.addAll(b);
+        return out;
     }
 
     /** {@link StructType} through its JSON form. */

@@ -31,7 +31,7 @@ public final class MixtureOutputs {
         Dataset<Row> view = LedgerAggregation.view(spark, ledger, axes).cache();
         try {
             Exports.resultsCsv(ledger, view);
-            AggregatedLedger agg = LedgerAggregation.aggregate(view, axes);
+            AggregatedLedger agg = LedgerAggregation.aggregate(view, axes, spec.designPaths());
             MixtureModel model = new MixtureModel(spec.mode());
             List<org.diffsweep.jobs.ledger.StoredCurve> curves = agg.points() <= SweepReport.MAX_DRILL_DOWN_POINTS
                     ? LedgerAggregation.curves(view, axes) : List.of();

@@ -16,11 +16,15 @@ import org.diffsweep.jobs.grid.GridPoint;
  * indices 0..M-1 are one complete replica (a full phase diagram), and raising {@code seeds} appends points without
  * renumbering the existing ones. Replica k has {@code seed = base.seed + k}.
  *
+ * <p>With a {@link Design} of N points the design row is one more digit, slower than every axis and faster than the
+ * seed: {@code index = k * M + row * A + axis digits}, {@code A = prod_j size_j}, {@code M = N * A}; the design's
+ * paths come first in {@link #axisNames()}, then the axes'. (A design is never combined with slices.)
+ *
  * <p>Java-serializable (Spark executors rebuild points from it by index): it holds only the base point's primitives,
  * the axis paths and values; the axis setters are re-resolved after deserialization.
  */
 public final class SpecGrid implements Grid<PointParams> {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** Most points a grid may have (seeds included): the plan holds up to 16 bytes per remaining point. */
     public static final long MAX_POINTS = 100_000_000L;
     /** Most swept axes: the grid is judged at the 2^k corners of its axes' ranges. */
@@ -28,6 +32,10 @@ public final class SpecGrid implements Grid<PointParams> {
     private final PointBuilder base;
     private transient volatile List<AxisTarget> targets;
     private final double[][] values;
+    /** Design rows (N x ranges), or a single empty row without a design. */
+    private final double[][] design;
+    /** The design ranges' [lo, hi] (for the corner check), one per design column. */
+    private final double[][] designBox;
     private final List<String> names;
     private final int seeds;
     private final long perSeed;
@@ -38,28 +46,33 @@ public final class SpecGrid implements Grid<PointParams> {
     private final boolean[][] sets;
 
     private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds) {
-        this(base, targets, values, seeds, null, null);
+        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, null, null);
     }
 
     private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds, double[][] sliced, boolean[][] sets) {
+        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, sliced, sets);
+    }
+
+    private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, double[][] design, double[][] designBox,
+                     int seeds, double[][] sliced, boolean[][] sets) {
         this.sliced = sliced;
         this.sets = sets;
         this.base = new PointBuilder(base);
         this.targets = List.copyOf(targets);
         this.values = values;
+        this.design = design;
+        this.designBox = designBox;
         this.seeds = seeds;
         List<String> n = new ArrayList<>();
-        double total = seeds;
-        for (int j = 0; j < values.length; j++) {
-            n.add(targets.get(j).path);
-            total *= values[j].length;
-        }
+        double total = (double) seeds * design.length;
+        for (int j = 0; j < targets.size(); j++) n.add(targets.get(j).path);
+        for (double[] v : values) total *= v.length;
         if (sliced != null) total = (double) seeds * sliced.length;
         if (total > MAX_POINTS) {
             throw SpecException.of("axes", "(product of the axis sizes x seeds = " + PointProblem.show(total) + ")", "the grid may have at most "
                     + MAX_POINTS + " points; split the sweep into several specs (each its own output folder) or use fewer values");
         }
-        long m = 1;
+        long m = design.length;
         for (double[] v : values) m *= v.length;
         if (sliced != null) m = sliced.length;
         this.size = m * seeds;
@@ -81,8 +94,15 @@ public final class SpecGrid implements Grid<PointParams> {
     static SpecGrid of(SweepSpec spec, List<AxisTarget> targets) {
         double[][] v = new double[spec.axes().size()][];
         for (int j = 0; j < v.length; j++) v[j] = spec.axes().get(j).values();
-        if (v.length > MAX_AXES) throw SpecException.of("axes", v.length + " axes", "at most " + MAX_AXES + " axes may be swept");
-        return new SpecGrid(spec.base(), targets, v, spec.seeds());
+        Design d = spec.design();
+        int dd = d == null ? 0 : d.ranges().size();
+        if (v.length + dd > MAX_AXES) {
+            throw SpecException.of("axes", (v.length + dd) + " axes and design ranges", "at most " + MAX_AXES + " may be swept");
+        }
+        double[][] rows = d == null ? new double[][] {new double[0]} : d.values();
+        double[][] box = new double[dd][];
+        for (int j = 0; j < dd; j++) box[j] = new double[] {d.ranges().get(j).lo(), d.ranges().get(j).hi()};
+        return new SpecGrid(spec.base(), targets, v, rows, box, spec.seeds(), null, null);
     }
 
     /**
@@ -154,8 +174,14 @@ public final class SpecGrid implements Grid<PointParams> {
     /** Number of seed replicas K. */
     public int seeds() { return seeds; }
 
-    /** The values of axis j, in grid order. */
-    public double[] axisValues(int j) { return values[j].clone(); }
+    /** The values of axis j ({@link #axisNames()} order: design columns first), in grid order. */
+    public double[] axisValues(int j) {
+        int dd = designBox.length;
+        if (j >= dd) return values[j - dd].clone();
+        double[] c = new double[design.length];
+        for (int i = 0; i < c.length; i++) c[i] = design[i][j];
+        return c;
+    }
 
     @Override public List<String> axisNames() { return names; }
 
@@ -164,11 +190,13 @@ public final class SpecGrid implements Grid<PointParams> {
         int k = (int) (index / perSeed);
         long rem = index % perSeed;
         if (sliced != null) return pointAt(index, sliced[(int) rem], k, sets[(int) rem]);
-        double[] at = new double[values.length];
+        int dd = designBox.length;
+        double[] at = new double[dd + values.length];
         for (int j = values.length - 1; j >= 0; j--) {
-            at[j] = values[j][(int) (rem % values[j].length)];
+            at[dd + j] = values[j][(int) (rem % values[j].length)];
             rem /= values[j].length;
         }
+        System.arraycopy(design[(int) rem], 0, at, 0, dd);
         return pointAt(index, at, k);
     }
 
@@ -252,7 +280,8 @@ public final class SpecGrid implements Grid<PointParams> {
      * field's rule when the axis was parsed; the rules that couple fields ({@link PointParams#problems}: weights
      * summing to 1, p >= 1, n_c >= 1) are affine or monotone in every axis value (each field is set by one axis, and
      * monotonically), so they hold on the whole grid exactly when they hold at the 2^k corners of the axes' ranges.
-     * Seeds cannot make a point invalid.
+     * A design's ranges are judged at the corners of their box [lo, hi] (so also where no design point happens to
+     * fall: a valid design is valid for every N and seed). Seeds cannot make a point invalid.
      */
     void validateCorners() {
         if (sliced != null) return; // every point was checked when the sliced grid was built
@@ -301,11 +330,13 @@ public final class SpecGrid implements Grid<PointParams> {
 
     /** Calls {@code f} with every corner of the axes' ranges (2^k arrays at most, k <= {@value #MAX_AXES}). */
     private void forEachCorner(java.util.function.Consumer<double[]> f) {
-        int k = values.length;
+        int dd = designBox.length;
+        int k = dd + values.length;
         double[][] ends = new double[k][];
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < dd; j++) ends[j] = designBox[j].clone(); // a design is judged on its whole box
+        for (int j = dd; j < k; j++) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (double v : values[j]) {
+            for (double v : values[j - dd]) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }

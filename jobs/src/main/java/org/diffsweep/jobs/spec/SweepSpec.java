@@ -29,6 +29,8 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * seeds: 1                    # optional, integer >= 1; replica k gets seed = base.seed + k
  * output: runs/quickstart     # optional; default runs/&lt;name&gt;
  * </pre>
+ * An optional {@code design:} block ({@link Design}) adds a space-filling sample (Sobol or Latin hypercube) over
+ * continuous ranges; the grid is then every design point times every combination of the axes' values.
  * An optional {@code refine:} block turns on adaptive refinement (design step 7, {@link RefineSpec}); it is not part
  * of the specHash (it changes which points are added, not what a point computes).
  *
@@ -40,9 +42,11 @@ import org.diffsweep.jobs.ledger.MixtureModel;
  * @param rawText  the YAML text as read, for provenance
  * @param mode     {@code evaluate: full} (default: simulation and theory) or {@code theoryOnly} (the asymptotic theory and
  *                 closed-form speciation only, its own evaluator name and pointIds)
+ * @param slices   the slices (each a list of axes through the base point), empty for one Cartesian grid
+ * @param design   the space-filling design, or null
  */
 public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
-                        StandardEvaluator.Mode mode, List<List<AxisSpec>> slices) {
+                        StandardEvaluator.Mode mode, List<List<AxisSpec>> slices, Design design) {
     public SweepSpec {
         axes = List.copyOf(axes);
         slices = slices == null ? List.of() : slices.stream().map(List::copyOf).toList();
@@ -51,14 +55,20 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     /** A Cartesian spec (no slices). */
     public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
                      StandardEvaluator.Mode mode) {
-        this(name, base, axes, seeds, output, rawText, mode, List.of());
+        this(name, base, axes, seeds, output, rawText, mode, List.of(), null);
+    }
+
+    /** A spec without a design. */
+    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
+                     StandardEvaluator.Mode mode, List<List<AxisSpec>> slices) {
+        this(name, base, axes, seeds, output, rawText, mode, slices, null);
     }
 
     /** Whether the grid is a union of slices through the base point rather than one Cartesian product. */
     public boolean sliced() { return !slices.isEmpty(); }
 
     /** Top-level keys of a sweep spec. */
-    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "slices");
+    public static final List<String> KEYS = List.of("name", "base", "axes", "seeds", "output", "refine", "evaluate", "slices", "design");
     static final List<String> AXIS_KEYS = List.of("path", "values", "linear", "log");
     static final List<String> RANGE_KEYS = List.of("from", "to", "points");
     /** Largest allowed number of points of a linear/log range. */
@@ -81,6 +91,37 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         List<AxisSpec> axes = new ArrayList<>();
         List<AxisTarget> targets = new ArrayList<>();
         parseAxes(n.get("axes"), "axes", base, axes, targets);
+        Design design = null;
+        if (n.has("design") && !n.get("design").isNull()) {
+            design = Design.fromNode(n.get("design"));
+            if (n.has("slices") && !n.get("slices").isNull()) {
+                throw SpecException.of("slices", "(with design)", "a design is combined with axes (one Cartesian grid), not with slices; remove one of them");
+            }
+            if (n.has("refine") && !n.get("refine").isNull()) {
+                throw SpecException.of("refine", Yaml.show(n.get("refine")), "cannot be combined with design: (a design's points "
+                        + "are scattered, not a grid to refine); remove one of them");
+            }
+            Map<String, String> owner = new HashMap<>();
+            for (AxisTarget t : targets) for (String f : t.touches) owner.put(f, t.path);
+            for (Design.Range r : design.ranges()) {
+                String rp = "design.ranges." + r.path();
+                AxisTarget target = AxisTarget.resolve(r.path(), base, rp);
+                if (target.path.equals(org.diffsweep.core.point.PointField.D.key())) {
+                    throw SpecException.of(rp, target.path, "d is an integer; sweep it with an axis (values: [...]) instead");
+                }
+                for (String f : target.touches) {
+                    String prev = owner.putIfAbsent(f, "design");
+                    if (prev != null) {
+                        throw SpecException.of(rp, target.path, "conflicts with " + (prev.equals("design") ? "another design range"
+                                : "the axis " + prev) + ", which also sets " + f + "; each field may be set by one axis or range only");
+                    }
+                }
+                // every field rule is an interval: the range is valid exactly when both ends are
+                for (double v : new double[] {r.lo(), r.hi()}) {
+                    if (!target.valid.test(v)) throw SpecException.of(rp, Yaml.fmt(v), target.allowed + " (" + target.path + ")");
+                }
+            }
+        }
         List<List<AxisSpec>> slices = new ArrayList<>();
         JsonNode sn = n.get("slices");
         if (sn != null && !sn.isNull()) {
@@ -121,7 +162,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             if (e.equals("theoryOnly")) mode = StandardEvaluator.Mode.THEORY_ONLY;
             else if (!e.equals("full")) throw SpecException.of("evaluate", e, "must be full (simulation and theory) or theoryOnly");
         }
-        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode, slices);
+        SweepSpec spec = new SweepSpec(name, base, axes, seeds, output, yaml, mode, slices, design);
         if (n.has("refine") && !n.get("refine").isNull()) {
             RefineSpec.fromNode(n.get("refine"), axes.size(), RefineSpec.xyPoints(spec)); // validate now
         }
@@ -251,6 +292,7 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
             m.put("slices", ss);
         }
         m.put("seeds", (long) seeds);
+        if (design != null) m.put("design", design.canonicalTree()); // absent without a design: older hashes hold
         if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
         return m;
     }
@@ -280,9 +322,15 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
     /** The expanded grid (lazy). */
     public SpecGrid grid() {
         List<AxisTarget> targets = new ArrayList<>();
+        if (design != null) {
+            for (Design.Range r : design.ranges()) targets.add(AxisTarget.resolve(r.path(), base, "design.ranges." + r.path()));
+        }
         for (int i = 0; i < axes.size(); i++) targets.add(AxisTarget.resolve(axes.get(i).path(), base, "axes[" + i + "].path"));
         return slices.isEmpty() ? SpecGrid.of(this, targets) : SpecGrid.ofSlices(this, targets);
     }
+
+    /** The paths of the design's ranges (scattered coordinates, no phase maps), empty without a design. */
+    public List<String> designPaths() { return design == null ? List.of() : design.paths(); }
 
     /** The output folder: the override if given, else the spec's {@code output}, else {@code runs/<name>}. */
     public String outputDir(String override) {

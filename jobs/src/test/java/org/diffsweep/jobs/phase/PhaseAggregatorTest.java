@@ -82,7 +82,8 @@ class PhaseAggregatorTest {
         assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_MEASURED, 2.0, 10.0));
         assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.GEN_MEASURED, 0.5, 0.1), "ambiguous flag");
         assertEquals(Phase.BASELINE, phase(cells, DMetric.GEN_SPEC_W, 0.5, 0.1), "flag applies to measured only");
-        assertEquals(Phase.MISSING, phase(cells, DMetric.MEM_MEASURED, 0.5, 10.0));
+        // tau_mem,A never reached (the curve was computed): censored above the grid, so D_mem > 0 for that seed
+        assertEquals(Phase.CENSORED, phase(cells, DMetric.MEM_MEASURED, 0.5, 10.0));
         assertEquals(Phase.AMBIGUOUS, phase(cells, DMetric.GEN_SPEC_W, 2.0, 10.0), "CI straddles zero");
         assertEquals(Phase.MISSING, phase(cells, DMetric.S_CLOSED_FORM, 2.0, 1.0), "null t_S");
         assertEquals(Phase.NOT_APPLICABLE, phase(cells, DMetric.RESID_GEN_SPEC_W, 2.0, 1.0));

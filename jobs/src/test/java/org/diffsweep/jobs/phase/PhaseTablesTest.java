@@ -19,11 +19,11 @@ class PhaseTablesTest {
 
     @Test
     void csvRowsRoundTripNumbersAndQuoteSliceNames() {
-        PhaseCell c = new PhaseCell("t=0.1,psiP=2", DMetric.GEN_MEASURED, 0.1, 3.0, 3, 0, 0, -0.123456789012345,
+        PhaseCell c = new PhaseCell("t=0.1,psiP=2", DMetric.GEN_MEASURED, 0.1, 3.0, 3, 0, 0, 0, -0.123456789012345,
                 Double.NaN, Double.NaN, -1, 1, Phase.REVERSED);
         String[] lines = PhaseTables.cellsCsv(List.of(c)).split("\n");
-        assertEquals("slice,metric,x,y,seeds,missingSeeds,ambiguousSeeds,mean,sd,halfWidth,ciLow,ciHigh,sign,baselineSign,phase", lines[0]);
-        assertEquals("\"t=0.1,psiP=2\",GEN_MEASURED,0.1,3.0,3,0,0,-0.123456789012345,,,-0.123456789012345,"
+        assertEquals("slice,metric,x,y,seeds,missingSeeds,censoredSeeds,ambiguousSeeds,mean,sd,halfWidth,ciLow,ciHigh,sign,baselineSign,phase", lines[0]);
+        assertEquals("\"t=0.1,psiP=2\",GEN_MEASURED,0.1,3.0,3,0,0,0,-0.123456789012345,,,-0.123456789012345,"
                 + "-0.123456789012345,-1,1,REVERSED", lines[1]);
         String b = PhaseTables.boundaryCsv(List.of(new BoundaryPoint("s", "D_gen measured:plusCI", 2, 5, 0.5, 7.25)));
         assertEquals("s,D_gen measured:plusCI,2,5,0.5,7.25", b.split("\n")[1]);

@@ -76,8 +76,8 @@ class RunningStatsTest {
 
     @Test
     void cellStatsMergeCountsMissingAndAmbiguous() {
-        CellStats a = CellStats.EMPTY.plus(1.0, false).plus(null, true);
-        CellStats b = CellStats.EMPTY.plus(3.0, true);
+        CellStats a = CellStats.EMPTY.plus(SeedValue.exact(1.0), false).plus(SeedValue.MISSING, true);
+        CellStats b = CellStats.EMPTY.plus(SeedValue.exact(3.0), true);
         CellStats m = a.merge(b);
         assertEquals(3, m.seeds());
         assertEquals(1, m.missing());
@@ -88,7 +88,7 @@ class RunningStatsTest {
     @Test
     void accumulatorsSurviveJavaSerialization() throws Exception {
         // Spark ships aggregateByKey zero values and partial results with Java serialization
-        CellStats c = CellStats.EMPTY.plus(1.5, true).plus(2.5, false);
+        CellStats c = CellStats.EMPTY.plus(SeedValue.exact(1.5), true).plus(SeedValue.censored(1), false);
         CellKey k = new CellKey("s", DMetric.GEN_SPEC_CW, 0.5, 2.0);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {

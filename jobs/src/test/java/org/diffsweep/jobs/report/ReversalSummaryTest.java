@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ReversalSummaryTest {
     static PhaseCell cell(DMetric m, double x, double y, Phase p) {
-        return new PhaseCell("t=0.1", m, x, y, 3, 0, 0, 0.1, 0.01, 0.02, 1, 1, p);
+        return new PhaseCell("t=0.1", m, x, y, 3, 0, 0, 0, 0.1, 0.01, 0.02, 1, 1, p);
     }
 
     @Test
@@ -33,11 +33,11 @@ class ReversalSummaryTest {
         ReportTable t = ReversalSummary.reversalTable(cells, "varianceRatio", "imbalanceRatio");
         assertEquals(3, t.rows().size(), t.rows().toString()); // GEN measured, GEN cw, MEM measured
         List<String> gen = t.rows().stream().filter(r -> r.get(1).equals("D_gen (measured)")).findFirst().orElseThrow();
-        // columns: slice, order parameter, baseline, reversed, ambiguous, no baseline, missing, where
-        assertEquals(List.of("t=0.1", "D_gen (measured)", "7", "2", "1", "0", "0", "2: [0.01, 0.03]"), gen);
+        // columns: slice, order parameter, baseline, reversed, ambiguous, no baseline, censored, missing, where
+        assertEquals(List.of("t=0.1", "D_gen (measured)", "7", "2", "1", "0", "0", "0", "2: [0.01, 0.03]"), gen);
         List<String> mem = t.rows().stream().filter(r -> r.get(1).equals("D_mem (measured)")).findFirst().orElseThrow();
-        assertEquals(List.of("t=0.1", "D_mem (measured)", "10", "0", "0", "0", "0", "none"), mem);
-        assertTrue(t.header().get(7).contains("varianceRatio") && t.header().get(7).contains("imbalanceRatio"), t.header().toString());
+        assertEquals(List.of("t=0.1", "D_mem (measured)", "10", "0", "0", "0", "0", "0", "none"), mem);
+        assertTrue(t.header().get(8).contains("varianceRatio") && t.header().get(8).contains("imbalanceRatio"), t.header().toString());
         List<String> s = ReversalSummary.describe(cells);
         assertEquals(1, s.size(), s.toString());
         // decided in both: 9 cells (one measured ambiguous); they differ at (2, 0.1) only

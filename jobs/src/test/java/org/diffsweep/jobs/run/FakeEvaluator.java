@@ -19,7 +19,7 @@ import org.diffsweep.jobs.ledger.MixtureModel;
 
 /**
  * Deterministic fake: tau_gen,c = sigma_c^2 / pi_c, so D_gen = log(R_sigma / R_pi) and the sign changes exactly on
- * R_pi = R_sigma. tau_mem is never reached (null). A point with sigma_A^2 >= 4 and pi_A/pi_B >= 4 is a numerical
+ * R_pi = R_sigma, for every class. tau_mem is never reached (null: censored above the tau grid). A point with sigma_A^2 >= 4 and pi_A/pi_B >= 4 is a numerical
  * failure (status FAILED, no class results). Optionally throws on a task's first attempt for points whose id starts
  * with a hex digit < 6 (about 3/8 of the points), to exercise Spark retries. Evaluations are counted per pointId in
  * a static map (local mode: executors share the test JVM).
@@ -68,7 +68,7 @@ public final class FakeEvaluator implements Evaluator<PointParams, PointResult>,
             return new PointResult(PointStatus.FAILED, "fake non-convergence", null, List.of(), Map.of());
         }
         List<ClassResult> cs = new ArrayList<>();
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < p.numClasses(); c++) {
             ClassSpec s = p.classes().get(c);
             Map<ClassField, Object> f = new EnumMap<>(ClassField.class);
             f.put(ClassField.TAU_GEN, s.variance() / s.weight());
