@@ -63,8 +63,10 @@ public record FmnistSpec(String name, String dataDir, Grid grid, FmnistSettings 
             if (tree != null && tree.get("base") instanceof com.fasterxml.jackson.databind.node.ObjectNode b) {
                 for (var e : OPTIONAL_BASE.entrySet()) if (!b.has(e.getKey())) b.put(e.getKey(), e.getValue());
             }
-            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode top && !top.has("dedupeMirrors"))
-                top.put("dedupeMirrors", false);
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode top) {
+                if (!top.has("dedupeMirrors")) top.put("dedupeMirrors", false);
+                if (!top.has("dataDir")) top.putNull("dataDir"); // documented as optional: the default folder
+            }
             return om.treeToValue(tree, FmnistSpec.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();

@@ -78,14 +78,11 @@ public final class FmnistCampaign {
         int limit = Integer.parseInt(o.getOrDefault("limit", "0"));
         Path points = root.resolve("points");
         List<FmnistPoint> all = spec.points();
-        int done = 0, ran = 0;
+        int ran = 0;
         if (!o.containsKey("report-only")) {
             for (FmnistPoint p : all) {
                 Path dir = points.resolve(p.label());
-                if (Files.exists(dir.resolve("times.csv"))) {
-                    done++;
-                    continue;
-                }
+                if (Files.exists(dir.resolve("times.csv"))) continue;
                 if (limit > 0 && ran >= limit) break;
                 Instant t0 = Instant.now();
                 out.println("run " + p.label() + " -> " + dir);
@@ -98,12 +95,11 @@ public final class FmnistCampaign {
                         p.label(), r.status(), r.steps(), r.stoppedEarly() ? " (adaptive stop)" : "", r.trainCpuSeconds(),
                         r.evalCpuSeconds(), r.gradientRetries(), Duration.between(t0, Instant.now()).toSeconds());
                 ran++;
-                done++;
                 report(spec, data, root, out);
             }
         }
         if (ran == 0) report(spec, data, root, out);
-        int remaining = all.size() - done;
+        int remaining = (int) all.stream().filter(p -> !Files.exists(points.resolve(p.label()).resolve("times.csv"))).count();
         out.println(remaining == 0 ? "campaign " + spec.name() + ": all " + all.size() + " runs done; report in " + root
                 : "campaign " + spec.name() + ": " + remaining + " of " + all.size() + " runs remain");
         out.flush();

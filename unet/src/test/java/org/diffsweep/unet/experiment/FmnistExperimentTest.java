@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A whole point on a tiny synthetic "Fashion-MNIST" written as IDX files: plumbing, counts and output files. */
-class FmnistExperimentTest {
+public class FmnistExperimentTest {
 
     private static void idx(Path f, int[] dims, byte[] data) throws IOException {
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(new GZIPOutputStream(Files.newOutputStream(f)))) {
@@ -25,8 +25,8 @@ class FmnistExperimentTest {
         }
     }
 
-    @Test
-    void tinyPointRunsEndToEndAndWritesConsistentCurves(@TempDir Path dir) throws IOException {
+    /** Writes a tiny synthetic "Fashion-MNIST" (classes 3 and 5, 40 training and 10 test images) into {@code dir}. */
+    public static void writeSyntheticDataset(Path dir) throws IOException {
         // Two classes: class 3 = bright square, class 5 = dark with a bright bar, plus pixel noise.
         SeededStream s = RandomStreams.forKey("fake").stream("img");
         int nTrain = 40, nTest = 10;
@@ -51,6 +51,11 @@ class FmnistExperimentTest {
         idx(dir.resolve("t10k-images-idx3-ubyte.gz"), new int[] {nTest, 28, 28}, img[1]);
         idx(dir.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {nTest}, lab[1]);
 
+    }
+
+    @Test
+    void tinyPointRunsEndToEndAndWritesConsistentCurves(@TempDir Path dir) throws IOException {
+        writeSyntheticDataset(dir);
         FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
                 1.0 / 3, 50, 0.1, 0.1, 0);
         FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
