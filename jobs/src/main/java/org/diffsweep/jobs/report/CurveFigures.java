@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.diffsweep.core.evaluator.ClassField;
 import org.diffsweep.core.evaluator.CurveKind;
+import org.diffsweep.core.point.PointField;
 import org.diffsweep.jobs.ledger.AggregatedLedger;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.ledger.StoredCurve;
@@ -189,8 +190,8 @@ final class CurveFigures {
      * classes (imbalance 1 when y is the imbalance ratio) and the largest x there (strongest class contrast).
      */
     void collapse() throws IOException {
-        int ip = agg.axes().indexOf("psiN");
-        if (ip < 0 || agg.axisValues().get("psiN").size() < 2 || !agg.layout().hasMap()) return;
+        int ip = agg.axes().indexOf(PointField.PSI_N.key());
+        if (ip < 0 || agg.axisValues().get(PointField.PSI_N.key()).size() < 2 || !agg.layout().hasMap()) return;
         SliceLayout l = agg.layout();
         int ix = agg.axes().indexOf(l.x().name()), iy = agg.axes().indexOf(l.y().name());
         boolean yImbalance = l.y().name().equals(SliceLayout.IMBALANCE);
