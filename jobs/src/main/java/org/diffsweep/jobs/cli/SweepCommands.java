@@ -157,14 +157,20 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
     @Parameters(index = "0", paramLabel = "DIR", description = "Output folder of a sweep (e.g. runs/quickstart).")
     String dir;
 
+    @Option(names = "--compact-ledger", description = "First rewrite the ledger as one Parquet file (same rows; for committing "
+            + "a ledger of many small waves).")
+    boolean compact;
+
     @Override public Integer call() throws IOException {
         Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
         SweepSpec s = SweepCommands.storedSpec(probe, dir);
         SparkSession spark = spark("diffsweep report");
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, new MixtureModel());
         SweepReport.Outcome[] o = new SweepReport.Outcome[1];
-        new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true),
-                ledger -> o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark)));
+        new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true), ledger -> {
+            if (compact) ledger.compact(spark, req.model().table(), s.grid().axisNames());
+            o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark));
+        });
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("output", dir);
         m.put("slices", o[0].slices());
