@@ -172,6 +172,10 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
     @Option(names = "--break-lock", description = "Take over the output folder's lock even if its holder looks alive.")
     boolean breakLock;
 
+    @Option(names = "--compact-ledger", description = "First rewrite the ledger as one Parquet file (same rows; for committing "
+            + "a ledger of many small waves).")
+    boolean compact;
+
     @Override public Integer call() throws IOException {
         Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
         SweepSpec s = SweepCommands.storedSpec(probe, dir);
@@ -179,8 +183,10 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, new MixtureModel());
         SweepReport.Outcome[] o = new SweepReport.Outcome[1];
         new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true).withRepair(repair).withBreakLock(breakLock)
-                        .withProgress(Output.stream(err()), false),
-                ledger -> o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark)));
+                        .withProgress(Output.stream(err()), false), ledger -> {
+                    if (compact) ledger.compact(spark, req.model().table(), s.grid().axisNames());
+                    o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark));
+                });
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("output", dir);
         m.put("slices", o[0].slices());

@@ -28,12 +28,14 @@ class ReportRegenerationTest {
 
     @TempDir Path tmp;
 
+    /** Two report runs over a fake ledger (about a minute on a quiet machine, several under load). */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void reportRewritesTheTablesByteIdenticallyFromTheLedger() throws IOException {
         Path out = tmp.resolve("run");
         MixtureModel fake = FakeEvaluator.model("regen", false);
         SweepSpec s = Sweeps.spec("regen", "[0.25, 1, 4]", "[0.3, 1, 3]", 2, 2);
-        Sweeps.run(out, s, fake, SweepOptions.defaults());
+        Sweeps.run(out, s, fake, SweepOptions.defaults().withWaveSize(5)); // several waves, for --compact-ledger below
         Map<String, byte[]> before = new LinkedHashMap<>();
         for (String t : TABLES) before.put(t, Files.readAllBytes(out.resolve(t)));
         assertTrue(new String(before.get("phase.csv")).lines().count() > 9, "phase table has rows");
@@ -45,5 +47,32 @@ class ReportRegenerationTest {
         assertEquals(0, status, o + "\n" + e);
         for (String t : TABLES) assertArrayEquals(before.get(t), Files.readAllBytes(out.resolve(t)), t + " differs after report");
         assertTrue(Files.size(out.resolve("report.html")) > 0);
+
+        // --compact-ledger: one wave, one Parquet file, the same rows and the same tables (results.csv up to its wave column)
+        assertTrue(waveDirs(out).size() > 1, "the sweep wrote several waves: " + waveDirs(out));
+        o = new StringWriter();
+        e = new StringWriter();
+        status = Main.execute(new PrintWriter(o), new PrintWriter(e), fake, new String[] {"report", "--compact-ledger", out.toString()});
+        assertEquals(0, status, o + "\n" + e);
+        List<Path> waves = waveDirs(out);
+        assertEquals(1, waves.size(), waves.toString());
+        try (var files = Files.list(waves.get(0))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".parquet")).count());
+        }
+        for (String t : List.of("phase.csv", "boundary.csv")) {
+            assertArrayEquals(before.get(t), Files.readAllBytes(out.resolve(t)), t + " differs after compaction");
+        }
+        assertEquals(withoutLastColumn(before.get("results.csv")), withoutLastColumn(Files.readAllBytes(out.resolve("results.csv"))));
+    }
+
+    private static List<Path> waveDirs(Path out) throws IOException {
+        try (var s = Files.list(out.resolve("ledger"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("wave=")).sorted().toList();
+        }
+    }
+
+    /** The CSV lines without their last field (results.csv's last column is the wave). */
+    private static List<String> withoutLastColumn(byte[] csv) {
+        return new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
 }

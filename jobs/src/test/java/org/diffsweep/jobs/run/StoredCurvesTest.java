@@ -59,13 +59,13 @@ class StoredCurvesTest {
         Path out = tmp.resolve("curves");
         String yaml = "name: c\nbase: {d: 8, psiP: 2, psiN: 2, t: 0.05, seed: 5, tauGrid: {min: 0.01, max: 1e6, points: 150},"
                 + " classes: [{name: A, weight: 0.5, radius: 1, angleDeg: 0, variance: 1}, {name: B, weight: 0.5, radius: 1,"
-                + " angleDeg: 180, variance: 1}]}\naxes:\n  - {path: varianceRatio, values: [0.5, 4]}\nseeds: 1\n";
+                + " angleDeg: 180, variance: 2}]}\naxes:\n  - {path: psiN, values: [2, 3]}\n  - {path: imbalanceRatio, values: [1, 2]}\nseeds: 1\n";
         SweepSpec spec = SweepSpec.parse(yaml, "test");
         MixtureModel m = model();
         Sweeps.run(out, spec, m, SweepOptions.defaults());
         Ledger ledger = Ledger.open(TestSpark.get().sparkContext().hadoopConfiguration(), out.toUri().toString());
         List<Row> rows = ledger.readAll(TestSpark.get(), MixtureTable.TABLE, spec.grid().axisNames()).collectAsList();
-        assertEquals(4, rows.size());
+        assertEquals(8, rows.size());
         StandardEvaluator ev = (StandardEvaluator) m.newEvaluator();
         java.util.Map<Long, StandardEvaluator.Detailed> evaluated = new java.util.HashMap<>();
         for (Row r : rows) {
@@ -104,6 +104,17 @@ class StoredCurvesTest {
         // results.csv keeps the scalar columns only
         String header = Files.readAllLines(out.resolve("results.csv")).get(0);
         assertTrue(header.startsWith("pointIndex,") && !header.contains("curve"), header);
+        // the report's drill-down: each phase-table row links to its cell's page, which shows the cell's image
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<a href=\"cells/all.html#c0-0\">curves</a>"), "phase table links the drill-down");
+        String page = Files.readString(out.resolve("cells/all.html"));
+        for (String cell : List.of("c0-0", "c0-1", "c1-0", "c1-1")) {
+            assertTrue(page.contains("<section id=\"" + cell + "\">") && page.contains("src=\"all/" + cell + ".png\""), cell);
+            assertTrue(Files.size(out.resolve("cells/all/" + cell + ".png")) > 1000, cell);
+        }
+        // the collapse figure: psiN has two values at the balanced imbalance
+        assertTrue(Files.size(out.resolve("figures/collapse-psiN.png")) > 1000);
+        assertTrue(html.contains("Collapse of L_gen,c across model sizes"));
     }
 
     private static int indexOf(double[] grid, float t) {
