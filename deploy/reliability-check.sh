@@ -22,6 +22,7 @@ csv_rows() { [[ -f "$1/results.csv" ]] && echo $(( $(wc -l < "$1/results.csv") -
 
 # Starts a run in the background, waits until a wave is committed, sends the signal; prints "status|stderr".
 signal_after_first_wave() { # signal out
+  set -m # job control: a background job of a non-interactive shell would otherwise start with SIGINT ignored
   "$ROOT/diffsweep" run "$SPEC" --output "$2" --master 'local[1]' >"$WORK/out.txt" 2>"$WORK/err.txt" &
   local pid=$! waited=0
   until compgen -G "$2/ledger/wave=*/part-*.parquet" >/dev/null; do
