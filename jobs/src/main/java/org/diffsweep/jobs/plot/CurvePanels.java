@@ -95,7 +95,7 @@ public final class CurvePanels {
         JFreeChart chart = new JFreeChart(title, ChartStyle.LABEL, comb, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(false);
-        chart.setTextAntiAlias(true);
+        chart.setTextAntiAlias(false);
         return chart;
     }
 }
