@@ -51,7 +51,11 @@ final class FitCommand extends SweepCommands.SparkBase implements Callable<Integ
         Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), dir);
         HierarchyFit.Options o = new HierarchyFit.Options(trees, maxDepth, bootstrap, 12, 0.2, seed);
         long t0 = System.nanoTime();
-        FitData data = LedgerFit.read(spark, ledger, s.grid().axisNames());
+        Map<String, org.diffsweep.jobs.phase.AxisScale> declared = new LinkedHashMap<>();
+        if (s.design() != null) {
+            for (var r : s.design().ranges()) declared.put(r.path(), r.log() ? org.diffsweep.jobs.phase.AxisScale.LOG : org.diffsweep.jobs.phase.AxisScale.LINEAR);
+        }
+        FitData data = LedgerFit.read(spark, ledger, s.grid().axisNames(), declared);
         List<HierarchyFit.TargetFit> fits = HierarchyFit.fit(spark, data, o);
         List<String> files = FitOutputs.write(ledger, s.name(), s.specHash(), SparkSessions.master(spark), fits, o);
         double seconds = (System.nanoTime() - t0) / 1e9;

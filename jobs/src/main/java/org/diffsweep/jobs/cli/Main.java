@@ -100,6 +100,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new RunCommand(model))
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new FitCommand())
+                .addSubcommand(new RobustnessCommand())
                 .addSubcommand(new ReplayCommand(model))
                 .addSubcommand(new PointCommand())
                 .addSubcommand(new SpectrumCommand())

@@ -25,10 +25,20 @@ public final class FitData {
             DMetric.X_BA_MEASURED);
 
     private final List<String> names;
+    private final Map<String, AxisScale> declared;
     private final Map<List<Double>, Map<DMetric, CellStats>> points = new LinkedHashMap<>();
 
     /** @param names the coordinate names (the sweep's axes and design ranges), in coordinate order */
-    public FitData(List<String> names) { this.names = List.copyOf(names); }
+    public FitData(List<String> names) { this(names, Map.of()); }
+
+    /**
+     * @param names    the coordinate names, in coordinate order
+     * @param declared scales the spec declares (a design range's log or linear), which override the axis rule
+     */
+    public FitData(List<String> names, Map<String, AxisScale> declared) {
+        this.names = List.copyOf(names);
+        this.declared = Map.copyOf(declared);
+    }
 
     public List<String> names() { return names; }
 
@@ -50,8 +60,9 @@ public final class FitData {
     public int points() { return points.size(); }
 
     /**
-     * The features: every coordinate with at least two distinct finite values, on a log scale when all its values
-     * are positive and it is a ratio or spans a decade (the slice axes' rule, {@link SliceLayout#axis}).
+     * The features: every coordinate with at least two distinct finite values, on the scale the spec declares for it
+     * (a design range), else on a log scale when all its values are positive and it is a ratio or spans a decade
+     * (the slice axes' rule, {@link SliceLayout#axis}).
      */
     public List<FitFeature> features() {
         List<FitFeature> out = new ArrayList<>();
@@ -59,7 +70,7 @@ public final class FitData {
             TreeSet<Double> v = new TreeSet<>();
             for (List<Double> k : points.keySet()) if (k.get(j) != null && Double.isFinite(k.get(j))) v.add(k.get(j));
             if (v.size() < 2) continue;
-            AxisScale s = SliceLayout.axis(names.get(j), v).scale();
+            AxisScale s = declared.containsKey(names.get(j)) ? declared.get(names.get(j)) : SliceLayout.axis(names.get(j), v).scale();
             out.add(new FitFeature(names.get(j), j, s, v.first(), v.last()));
         }
         return out;

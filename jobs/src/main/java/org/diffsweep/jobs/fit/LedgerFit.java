@@ -22,7 +22,10 @@ public final class LedgerFit {
     private LedgerFit() {}
 
     /** The fit input of the ledger of a sweep with coordinates {@code axes} (grid order: design ranges, then axes). */
-    public static FitData read(SparkSession spark, Ledger ledger, List<String> axes) {
+    public static FitData read(SparkSession spark, Ledger ledger, List<String> axes) { return read(spark, ledger, axes, Map.of()); }
+
+    /** As {@link #read(SparkSession, Ledger, List)}, with the scales the spec declares for some coordinates. */
+    public static FitData read(SparkSession spark, Ledger ledger, List<String> axes, Map<String, org.diffsweep.jobs.phase.AxisScale> declared) {
         List<Row> rows = LedgerAggregation.view(spark, ledger, axes).where(col(LedgerTable.CLASS_INDEX.name()).leq(1))
                 .orderBy(col(LedgerTable.POINT_INDEX.name()), col(LedgerTable.CLASS_INDEX.name())).collectAsList();
         Map<String, Row[]> byPoint = new java.util.LinkedHashMap<>();
@@ -30,7 +33,7 @@ public final class LedgerFit {
             int ci = ((Number) LedgerTable.CLASS_INDEX.decode(r)).intValue();
             byPoint.computeIfAbsent((String) LedgerTable.POINT_ID.decode(r), z -> new Row[2])[ci] = r;
         }
-        FitData data = new FitData(axes);
+        FitData data = new FitData(axes, declared);
         Map<String, Integer> index = new HashMap<>();
         for (Row[] ab : byPoint.values()) {
             Row any = ab[0] != null ? ab[0] : ab[1];

@@ -70,6 +70,43 @@ public final class ReversalSummary {
                 header(xName, yName), rows);
     }
 
+    /**
+     * Where one class is memorized before the other has generalized: per slice and cross-class window (X_AB, X_BA,
+     * measured and asymptotic), the cells whose sign is −1 (X &lt; 0 with its seed interval below 0), +1 and 0, and
+     * for each x with X &lt; 0 the range of y where it holds.
+     */
+    public static ReportTable windowTable(List<PhaseCell> cells, String xName, String yName) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<DMetric, List<PhaseCell>>> s : bySlice(cells).entrySet()) {
+            for (Map.Entry<DMetric, List<PhaseCell>> m : s.getValue().entrySet()) {
+                DMetric.Quantity q = m.getKey().quantity();
+                if (q != DMetric.Quantity.X_AB && q != DMetric.Quantity.X_BA) continue;
+                int neg = 0, pos = 0, none = 0;
+                TreeMap<Double, double[]> where = new TreeMap<>();
+                for (PhaseCell c : m.getValue()) {
+                    if (c.sign() < 0) {
+                        neg++;
+                        where.merge(c.x(), new double[] {c.y(), c.y()}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    } else if (c.sign() > 0) {
+                        pos++;
+                    } else {
+                        none++;
+                    }
+                }
+                List<String> w = new ArrayList<>();
+                for (Map.Entry<Double, double[]> e : where.entrySet()) {
+                    double[] r = e.getValue();
+                    w.add(PhaseTables.shortNumber(e.getKey()) + ": " + (r[0] == r[1] ? PhaseTables.shortNumber(r[0])
+                            : "[" + PhaseTables.shortNumber(r[0]) + ", " + PhaseTables.shortNumber(r[1]) + "]"));
+                }
+                rows.add(List.of(s.getKey(), m.getKey().label(), Integer.toString(neg), Integer.toString(pos), Integer.toString(none),
+                        w.isEmpty() ? "none" : String.join("; ", w)));
+            }
+        }
+        return new ReportTable("Cross-class windows: where one class is memorized before the other has generalized (X < 0)",
+                List.of("slice", "window", "cells X < 0", "cells X > 0", "undecided", "X < 0 at " + xName + ": " + yName), rows);
+    }
+
     /** The phases counted in the table, in column order. */
     private static final List<Phase> COUNTED = List.of(Phase.BASELINE, Phase.REVERSED, Phase.AMBIGUOUS, Phase.NO_BASELINE, Phase.CENSORED,
             Phase.MISSING);

@@ -112,6 +112,7 @@ public final class SweepReport {
                 }
                 figs.slice(slice);
             }
+            tables.add(ReversalSummary.windowTable(cells, xa.name(), ya.name()));
             tables.add(phaseTable(cells, xa, ya, cf));
             if (cf.any()) {
                 cf.drillDown("diffsweep report: " + in.name());

@@ -43,4 +43,21 @@ class ReversalSummaryTest {
         // decided in both: 9 cells (one measured ambiguous); they differ at (2, 0.1) only
         assertTrue(s.get(0).contains("same phase in 8 of 9 cells"), s.get(0));
     }
+
+    @Test
+    void windowTableListsWhereOneClassIsMemorizedBeforeTheOtherLearns() {
+        List<PhaseCell> cells = new ArrayList<>();
+        for (double x : new double[] {1, 16, 64}) {
+            for (double y : new double[] {0.1, 1, 10}) {
+                int sign = x == 64 || (x == 16 && y >= 1) ? -1 : x == 1 ? 1 : 0;
+                cells.add(new PhaseCell("t=0.1", DMetric.X_AB_MEASURED, x, y, 3, 0, 0, 0, sign * 0.5, 0.01, 0.02, sign, 1, Phase.BASELINE));
+                cells.add(new PhaseCell("t=0.1", DMetric.X_BA_MEASURED, x, y, 3, 0, 0, 0, 1.0, 0.01, 0.02, 1, 1, Phase.BASELINE));
+                cells.add(cell(DMetric.GEN_MEASURED, x, y, Phase.BASELINE));
+            }
+        }
+        ReportTable t = ReversalSummary.windowTable(cells, "varianceRatio", "imbalanceRatio");
+        assertEquals(2, t.rows().size(), t.rows().toString());
+        assertEquals(List.of("t=0.1", "X_AB (measured)", "5", "3", "1", "16: [1, 10]; 64: [0.1, 10]"), t.rows().get(0));
+        assertEquals(List.of("t=0.1", "X_BA (measured)", "0", "9", "0", "none"), t.rows().get(1));
+    }
 }
