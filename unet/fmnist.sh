@@ -27,7 +27,7 @@ if [[ "${1:-}" == campaign ]]; then
   fi
   while :; do
     rc=0
-    "$0" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
+    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
     if [[ $COMMIT == 1 && -d "$OUTDIR" ]]; then
       git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
         || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
