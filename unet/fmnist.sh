@@ -27,7 +27,7 @@ if [[ "${1:-}" == campaign ]]; then
   fi
   while :; do
     rc=0
-    "$0" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
+    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
     if [[ $COMMIT == 1 && -d "$OUTDIR" ]]; then
       git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
         || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
@@ -41,6 +41,14 @@ if [[ "${1:-}" == campaign-step ]]; then
   MAIN=org.diffsweep.unet.sweep.FmnistCampaign
   SCOPE=test   # the report's figures use the jobs module's chart helpers (provided scope)
 fi
+GOAL=compile
+if [[ "${1:-}" == bench-groupnorm ]]; then
+  # `unet/fmnist.sh bench-groupnorm [steps] [reps]`: fused GroupNorm against the elementwise reference, same run
+  shift
+  MAIN=org.diffsweep.unet.model.GroupNormBench
+  SCOPE=test
+  GOAL=test-compile
+fi
 if [[ "${1:-}" == sweep ]]; then
   shift
   MAIN=org.diffsweep.unet.sweep.FmnistSweep
@@ -49,7 +57,7 @@ if [[ "${1:-}" == sweep ]]; then
   read -r -a EXTRA <<< "$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 fi
-mvn -B -q -o -pl unet -am compile dependency:build-classpath \
+mvn -B -q -o -pl unet -am $GOAL dependency:build-classpath \
     -Dmdep.outputFile=target/cp-$SCOPE.txt -DincludeScope=$SCOPE >&2
 export DJL_CACHE_DIR="$ROOT/unet/target/djl-cache" OMP_NUM_THREADS=1
 # Fewer random NaN gradients with oneDNN restricted to AVX2 on the build machine (see DdpmModel); override with
@@ -57,5 +65,5 @@ export DJL_CACHE_DIR="$ROOT/unet/target/djl-cache" OMP_NUM_THREADS=1
 export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-AVX2}"
 exec java ${FMNIST_JAVA_OPTS:--Xmx3g} "${EXTRA[@]}" -Dai.djl.offline=true \
     -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
-    -cp "$ROOT/unet/target/classes:$(cat "$ROOT/unet/target/cp-$SCOPE.txt")" \
+    -cp "$ROOT/unet/target/classes:$ROOT/unet/target/test-classes:$(cat "$ROOT/unet/target/cp-$SCOPE.txt")" \
     $MAIN "$@"

@@ -10,7 +10,10 @@ import ai.djl.util.PairList;
 
 /**
  * Group normalisation (Wu and He 2018) on (B, C, H, W): statistics over each group of C/G channels and all pixels,
- * then a per-channel affine map (gamma = 1, beta = 0 at initialisation). DJL 0.36 has no GroupNorm block.
+ * then a per-channel affine map (gamma = 1, beta = 0 at initialisation). DJL 0.36 has no GroupNorm block: the
+ * normalisation runs as one fused layer-norm kernel over the (B, G, C/G x H x W) view (PyTorch's layer_norm: biased
+ * variance, eps inside the square root, the same formula), or, with {@code fused = false}, as the elementwise
+ * reference (mean, centre, variance, divide: about ten autograd nodes instead of one).
  */
 final class GroupNorm extends AbstractBlock {
     private static final float EPS = 1e-5f;
@@ -18,8 +21,15 @@ final class GroupNorm extends AbstractBlock {
     private final int groups;
     private final Parameter gamma;
     private final Parameter beta;
+    private final boolean fused;
 
-    GroupNorm(int channels, int groups) {
+    /** Whether {@link #of(int)} builds the fused form (package-private knob for the same-run benchmark). */
+    static boolean fusedDefault = true;
+
+    GroupNorm(int channels, int groups) { this(channels, groups, fusedDefault); }
+
+    GroupNorm(int channels, int groups, boolean fused) {
+        this.fused = fused;
         if (channels % groups != 0) throw new IllegalArgumentException(channels + " channels, " + groups + " groups");
         this.channels = channels;
         this.groups = groups;
@@ -42,10 +52,17 @@ final class GroupNorm extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         Shape s = x.getShape();
         NDArray g = x.reshape(s.get(0), groups, -1);
-        NDArray mean = g.mean(new int[] {2}, true);
-        NDArray c = g.sub(mean);
-        NDArray var = c.mul(c).mean(new int[] {2}, true);
-        NDArray y = c.div(var.add(EPS).sqrt()).reshape(s);
+        NDArray y;
+        if (fused) {
+            Shape last = new Shape(g.getShape().get(2));
+            ai.djl.ndarray.NDManager m = x.getManager();
+            y = g.getNDArrayInternal().layerNorm(g, last, m.ones(last), m.zeros(last), EPS).singletonOrThrow().reshape(s);
+        } else {
+            NDArray mean = g.mean(new int[] {2}, true);
+            NDArray c = g.sub(mean);
+            NDArray var = c.mul(c).mean(new int[] {2}, true);
+            y = c.div(var.add(EPS).sqrt()).reshape(s);
+        }
         NDArray ga = ps.getValue(gamma, x.getDevice(), training).reshape(1, channels, 1, 1);
         NDArray be = ps.getValue(beta, x.getDevice(), training).reshape(1, channels, 1, 1);
         return new NDList(y.mul(ga).add(be));

@@ -129,17 +129,17 @@ public final class CampaignReport {
     }
 
     /**
-     * Whether one class memorized before the other generalized: tau_mem of one class below tau_gen of the other (a
-     * tau_gen not reached inside the run counts as later than any step; one resolved only as "before the first
-     * checkpoint" as earlier than any).
+     * Whether one class memorized before the other generalized: tau_mem of one class below tau_gen90 of the other
+     * (the 90 % drop: the half-drop is the untrained loss's generic first fall, about the same in every class). A
+     * tau_gen90 not reached inside the run counts as later than any step; one before the first checkpoint as earlier.
      */
     static boolean window(ClassTimes a, ClassTimes b) {
         return a.tauMem() != null && a.tauMem() < genOrInf(b) || b.tauMem() != null && b.tauMem() < genOrInf(a);
     }
 
     private static double genOrInf(ClassTimes t) {
-        if (t.tauGenEarly()) return 0;
-        return t.tauGen() == null ? Double.POSITIVE_INFINITY : t.tauGen();
+        if (t.tauGen90() != null) return t.tauGen90();
+        return t.tauGenEarly() ? 0 : Double.POSITIVE_INFINITY;
     }
 
     private static ClassCheckpoint at(RunRecord r, String role, int step) {

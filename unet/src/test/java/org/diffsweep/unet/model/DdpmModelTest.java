@@ -61,10 +61,11 @@ class DdpmModelTest {
             b = m.sampleDdim(3, 5, 3, RandomStreams.forKey("rep").stream("sample"));
         }
         // Bit-identical weights from the same init stream and the same noise; batching differs (2 vs 3), which
-        // single-threaded CPU convolutions may round differently: float32 rounding through 5 DDIM steps of an
-        // untrained net (samples of size ~50) stays below 1e-5 relative; a different init would differ at O(1).
+        // single-threaded CPU convolutions and the fused GroupNorm's vectorised reductions may round differently:
+        // float32 rounding through 5 DDIM steps of an untrained net stays below 1e-4 relative (observed up to
+        // 1.1e-5); a different init would differ at O(1).
         assertEquals(3 * D, a.length);
-        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), "at " + i);
+        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-4 * Math.max(1, Math.abs(a[i])), "at " + i);
     }
 
     @Test

@@ -109,12 +109,12 @@ class CampaignReportTest {
     @Test
     void timesRatiosWindowAndProportionsFromSyntheticRuns(@TempDir Path dir) throws Exception {
         // Seeds with tau_gen,A = 100, 200, 400 x sqrt(10) and tau_gen,B = 2 tau_gen,A: D_gen = -log 2 in every seed
-        // (zero spread); tau_mem,A at 10^0.2 x 1000, 2000, 4000 and tau_mem,B at 10^0.2 x 8000, 16000, 32000
+        // (zero spread); tau_mem,A at 10^0.2 x 2000, 4000, 8000 and tau_mem,B at 10^0.2 x 8000, 16000, 32000
         // (f_mem is rounded to whole samples, 72 for A and 24 for B, which moves each 0.1 crossing by at most 0.03
         // decades, so D_mem is -log 8 within 0.03 ln 10 < 0.07).
         List<RunRecord> runs = new ArrayList<>();
         double[] g = {100, 200, 400};
-        for (int s = 0; s < 3; s++) runs.add(run(s, g[s], 2 * g[s], 10 * g[s], 80 * g[s], 72));
+        for (int s = 0; s < 3; s++) runs.add(run(s, g[s], 2 * g[s], 20 * g[s], 80 * g[s], 72));
         CampaignReport.Report r = CampaignReport.build(runs, Map.of());
         CampaignReport.ClassRow a = r.classes().get(0), b = r.classes().get(1);
         double geo = Math.cbrt(100 * 200 * 400) * Math.sqrt(10);
@@ -130,8 +130,9 @@ class CampaignReportTest {
         assertEquals(-Math.log(2), p.dGen().estimate(), 1e-9);
         assertEquals(0, p.dGen().hi() - p.dGen().lo(), 1e-9);
         assertEquals(-Math.log(2), p.dGen90().estimate(), 1e-9);
-        assertEquals(-Math.log(8), p.dMem().estimate(), 0.07);
-        // tau_mem,A = 10^0.2 * 10 g < tau_gen,B = 2 sqrt(10) g: class A memorizes before B generalizes? 15.8 g vs 6.3 g: no.
+        assertEquals(-Math.log(4), p.dMem().estimate(), 0.07);
+        // A memorizes at 10^0.2 * 20 g = 31.7 g, after B's 90 % drop at 10^0.9 * 2 g = 15.9 g: no window (and B
+        // memorizes at 10^0.2 * 80 g, long after A generalized).
         assertEquals(0, p.windows());
         // generated A share 72/96 in every run = training share 0.75: the pooled interval collapses onto it
         assertEquals(0.75, p.finalSampleFractionA().estimate(), 1e-12);
@@ -142,7 +143,7 @@ class CampaignReportTest {
         assertEquals(0.5, last.fMem().estimate(), 1e-12);
         assertEquals(3, last.fMem().count());
 
-        // A run where A memorizes (tau_mem = 10^0.2 * 100) long before B generalizes (sqrt(10) * 5000): a window.
+        // A run where A memorizes (tau_mem = 10^0.2 * 100) long before B generalizes (tau_gen90 = 10^0.9 * 5000): a window.
         RunRecord w = run(9, 100, 5000, 100, 1e5, 72);
         assertTrue(CampaignReport.window(w.times().get(0), w.times().get(1)));
         assertFalse(CampaignReport.window(runs.get(0).times().get(0), runs.get(0).times().get(1)));
