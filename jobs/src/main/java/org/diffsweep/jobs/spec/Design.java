@@ -41,7 +41,9 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 public record Design(Kind kind, int points, long seed, List<Range> ranges) {
     /** Most design points per seed replica. */
     public static final int MAX_POINTS = 1_000_000;
-    static final List<String> KEYS = List.of("kind", "points", "seed", "ranges");
+    /** The spec's one word for a seed (the point's key too). */
+    private static final String SEED = org.diffsweep.core.point.PointField.SEED.key();
+    static final List<String> KEYS = List.of("kind", "points", SEED, "ranges");
 
     public Design { ranges = List.copyOf(ranges); }
 
@@ -119,7 +121,7 @@ public record Design(Kind kind, int points, long seed, List<Range> ranges) {
         Map<String, Object> m = new TreeMap<>();
         m.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         m.put("points", (long) points);
-        m.put("seed", seed);
+        m.put(SEED, seed);
         List<Object> rs = new ArrayList<>();
         for (Range r : ranges) {
             Map<String, Object> x = new TreeMap<>();
@@ -157,7 +159,7 @@ public record Design(Kind kind, int points, long seed, List<Range> ranges) {
         };
         long pts = Yaml.integer(Yaml.required(n, "points", p, "an integer >= 1"), p + ".points", "an integer >= 1");
         if (pts < 1 || pts > MAX_POINTS) throw SpecException.of(p + ".points", Long.toString(pts), "must be an integer in [1, " + MAX_POINTS + "]");
-        long seed = n.has("seed") && !n.get("seed").isNull() ? Yaml.integer(n.get("seed"), p + ".seed", "an integer") : 0;
+        long seed = n.has(SEED) && !n.get(SEED).isNull() ? Yaml.integer(n.get(SEED), p + "." + SEED, "an integer") : 0;
         JsonNode rn = Yaml.required(n, "ranges", p, "a mapping path: [lo, hi, log | linear]");
         List<Range> ranges = new ArrayList<>();
         if (rn.isArray() && !rn.isEmpty()) { // the canonical form (stored specs): [{path, lo, hi, scale}, ...] in order
