@@ -104,7 +104,7 @@ public final class ReversalSummary {
             }
         }
         return new ReportTable("Cross-class windows: where one class is memorized before the other has generalized (X < 0)",
-                List.of("slice", "window", "cells X < 0", "cells X > 0", "undecided", "X < 0 at " + xName + ": " + yName), rows);
+                List.of("slice", "cross-class window", "cells X < 0", "cells X > 0", "undecided", "X < 0 at " + xName + ": " + yName), rows);
     }
 
     /** The phases counted in the table, in column order. */

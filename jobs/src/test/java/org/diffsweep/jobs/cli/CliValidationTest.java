@@ -58,7 +58,7 @@ class CliValidationTest {
                 fails("point", POINT.replace("variance: 2.0", "varience: 2.0")));
         assertEquals("error: base.tauGrid.step = 3: unknown key; allowed keys of base.tauGrid are min, max, points",
                 fails("run", sweep("  - {path: psiN, values: [2]}\n").replace("seed: 1", "seed: 1\n  tauGrid: {step: 3}")));
-        assertEquals("error: seed = 2: unknown key; allowed keys are name, base, axes, seeds, output, refine, evaluate",
+        assertEquals("error: seed = 2: unknown key; allowed keys are name, base, axes, seeds, output, refine, evaluate, slices, design",
                 fails("run", sweep("") + "seed: 2\n"));
     }
 
@@ -170,7 +170,7 @@ class CliValidationTest {
         assertEquals("error: refine.tolerance = -0.1: must be > 0",
                 fails("run", two + "refine: {tolerance: -0.1}\n"));
         assertEquals("error: refine.metric = RESID_GEN_SPEC_W: must be one of GEN_MEASURED, GEN_ASYM, GEN_SPEC_W, GEN_SPEC_CW, "
-                        + "GEN_EDGE, MEM_MEASURED, MEM_ASYM, MEM_SPEC_W, MEM_SPEC_CW, MEM_EDGE, S_MEASURED, S_CLOSED_FORM, S_EXACT_MEDIAN",
+                        + "GEN_EDGE, MEM_MEASURED, MEM_ASYM, MEM_SPEC_W, MEM_SPEC_CW, MEM_EDGE, X_AB_MEASURED, X_BA_MEASURED, X_AB_ASYM, X_BA_ASYM, S_MEASURED, S_CLOSED_FORM, S_EXACT_MEDIAN",
                 fails("run", two + "refine: {metric: RESID_GEN_SPEC_W}\n"));
         assertEquals("error: refine.when = 1: unknown key; allowed keys of refine are metric, tolerance, budget, maxWaves",
                 fails("run", two + "refine: {when: 1}\n"));
