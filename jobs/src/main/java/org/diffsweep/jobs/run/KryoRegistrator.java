@@ -13,14 +13,12 @@ import org.apache.spark.sql.types.StructType;
  * {@code byte[]} (both registered by Spark itself); grids and models travel inside closures (Java serialization).
  * What remains is Spark's own: {@link StructType} (Parquet schema inference ships {@code StructType[]}), written
  * through its JSON form because Spark compares its DataType singletons by reference, and {@code ChunkedByteBuffer[]},
- * which Spark 4.2 ships through the configured serializer without registering it; Hadoop's {@code Path[]}, which
- * Spark's parallel partition discovery ships when a ledger has more than 32 wave folders; and MLlib's tree-training internals
+ * which Spark 4.2 ships through the configured serializer without registering it (Hadoop's file listings never
+ * travel: {@link SparkSessions} lists ledger folders on the driver); and MLlib's tree-training internals
  * for the hierarchy fit ({@link org.diffsweep.jobs.fit.FitKryo}).
  */
 public final class KryoRegistrator implements org.apache.spark.serializer.KryoRegistrator {
-    static final String[] SPARK_INTERNALS = {"[Lorg.apache.spark.util.io.ChunkedByteBuffer;",
-            // parallel partition discovery (a ledger of more than 32 wave folders) ships its paths as Path[]
-            "org.apache.hadoop.fs.Path", "[Lorg.apache.hadoop.fs.Path;"};
+    static final String[] SPARK_INTERNALS = {"[Lorg.apache.spark.util.io.ChunkedByteBuffer;"};
 
     @Override
     public void registerClasses(Kryo kryo) {

@@ -55,6 +55,10 @@ public final class SparkSessions {
         conf.set("spark.ui.enabled", Boolean.toString(uiEnabled));
         // The ledger has ~45 columns; the default (25) makes Spark warn about truncated plan strings.
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        // A ledger is one folder per wave; a long run has hundreds. Above this many folders Spark lists them with a
+        // job that ships Hadoop FileStatus/Path arrays through Kryo (unregistered types); listing them on the driver is
+        // cheap at these counts, on HDFS too.
+        conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
         if (m.startsWith("local")) {
             String ip = System.getenv("SPARK_LOCAL_IP");
             if (ip == null || ip.isBlank()) {
