@@ -76,7 +76,11 @@ public final class SweepLock implements java.io.Closeable {
      */
     public static SweepLock acquire(FileSystem fs, Path folder, String runName, Duration staleAfter, boolean breakLock)
             throws IOException {
-        fs.mkdirs(folder);
+        if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+            Files.createDirectories(localFile(fs, folder)); // says why (read-only, permission denied), unlike mkdirs
+        } else if (!fs.mkdirs(folder) && !fs.exists(folder)) {
+            throw new IOException("cannot create the output folder " + folder);
+        }
         Path lock = new Path(folder, LOCK_FILE);
         String token = UUID.randomUUID().toString();
         String content = content(runName, token);
