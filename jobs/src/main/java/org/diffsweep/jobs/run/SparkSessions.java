@@ -55,6 +55,10 @@ public final class SparkSessions {
         conf.set("spark.ui.enabled", Boolean.toString(uiEnabled));
         // The ledger has ~45 columns; the default (25) makes Spark warn about truncated plan strings.
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        // A ledger of more than 32 wave folders would otherwise be listed by a Spark job that ships Hadoop Path[]
+        // through Kryo (unregistered: the read fails). Listing stays on the driver; a ledger has at most a few
+        // thousand wave folders.
+        conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
         if (m.startsWith("local")) {
             String ip = System.getenv("SPARK_LOCAL_IP");
             if (ip == null || ip.isBlank()) {
