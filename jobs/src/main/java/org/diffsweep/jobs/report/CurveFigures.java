@@ -189,8 +189,9 @@ final class CurveFigures {
      * classes (imbalance 1 when y is the imbalance ratio) and the largest x there (strongest class contrast).
      */
     void collapse() throws IOException {
-        int ip = agg.axes().indexOf("psiN");
-        if (ip < 0 || agg.axisValues().get("psiN").size() < 2 || !agg.layout().hasMap()) return;
+        String psiN = org.diffsweep.core.point.PointField.PSI_N.key();
+        int ip = agg.axes().indexOf(psiN);
+        if (ip < 0 || agg.axisValues().get(psiN).size() < 2 || !agg.layout().hasMap()) return;
         SliceLayout l = agg.layout();
         int ix = agg.axes().indexOf(l.x().name()), iy = agg.axes().indexOf(l.y().name());
         boolean yImbalance = l.y().name().equals(SliceLayout.IMBALANCE);
