@@ -69,6 +69,16 @@ class StandardEvaluatorTest {
                 assertEquals(f.get(k), t.get(k), k.column());
             }
         }
+        // stored curves: theory-only keeps the asymptotic ones (the same floats as the full mode), no simulated ones
+        for (int c = 0; c < 2; c++) {
+            for (CurveKind k : CurveKind.values()) {
+                float[] t = a.curves().curve(k, c), f = full.curves().curve(k, c);
+                assertNotNull(f, k + " in full mode");
+                if (k.asymptotic()) org.junit.jupiter.api.Assertions.assertArrayEquals(f, t, k.toString());
+                else assertEquals(null, t, k + " in theory-only mode");
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(full.curves().tau(), a.curves().tau());
     }
 
     /** Same pointId: identical rows (§12.10); another pointId draws other W and data, so measured times move. */
