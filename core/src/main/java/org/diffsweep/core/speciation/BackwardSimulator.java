@@ -138,7 +138,15 @@ public final class BackwardSimulator {
             if (record) rec++;
         }
 
-        // final class drawn from the posterior at t = 0
+        int[] labels = finalLabels(post, n, nc, kRec, rng);
+        return new BackwardRun(integrator, horizon, steps, n, nc, times, post, labels, System.nanoTime() - start);
+    }
+
+    /**
+     * The final class of each trajectory, drawn from its recorded posterior at t = 0 (the last of {@code kRec}
+     * records of {@code nc} classes per trajectory); shared by the full and the reduced simulation.
+     */
+    static int[] finalLabels(float[] post, int n, int nc, int kRec, SeededStream rng) {
         int[] labels = new int[n];
         for (int j = 0; j < n; j++) {
             double u = rng.nextDouble(), cum = 0;
@@ -150,6 +158,6 @@ public final class BackwardSimulator {
             }
             labels[j] = lab;
         }
-        return new BackwardRun(integrator, horizon, steps, n, nc, times, post, labels, System.nanoTime() - start);
+        return labels;
     }
 }

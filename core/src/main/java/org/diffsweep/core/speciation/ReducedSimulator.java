@@ -121,18 +121,7 @@ public final class ReducedSimulator {
             if (record) rec++;
         }
 
-        // final class drawn from the posterior at t = 0
-        int[] labels = new int[n];
-        for (int j = 0; j < n; j++) {
-            double u = rng.nextDouble(), cum = 0;
-            int po = (j * kRec + kRec - 1) * nc;
-            int lab = nc - 1;
-            for (int c = 0; c < nc; c++) {
-                cum += post[po + c];
-                if (u < cum) { lab = c; break; }
-            }
-            labels[j] = lab;
-        }
+        int[] labels = BackwardSimulator.finalLabels(post, n, nc, kRec, rng);
         return new BackwardRun(integrator, horizon, steps, n, nc, times, post, labels, System.nanoTime() - start);
     }
 
