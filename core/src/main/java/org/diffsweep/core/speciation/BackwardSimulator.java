@@ -58,12 +58,7 @@ public final class BackwardSimulator {
         double[] x = new double[n * d];
         double[] xx = new double[n];
         for (int j = 0; j < n; j++) {
-            double u = rng.nextDouble(), cum = 0;
-            int c = nc - 1;
-            for (int k = 0; k < nc; k++) {
-                cum += gm.weight(k);
-                if (u < cum) { c = k; break; }
-            }
+            int c = drawClass(gm, rng);
             gm.sampleClassAtTime(c, horizon, 1, rng, x, j * d);
             double s = 0;
             for (int i = 0; i < d; i++) s += x[j * d + i] * x[j * d + i];
@@ -159,5 +154,16 @@ public final class BackwardSimulator {
             labels[j] = lab;
         }
         return labels;
+    }
+
+    /** A class drawn from the mixture's weights pi_c (one uniform); shared by the full and the reduced simulation. */
+    static int drawClass(GaussianMixture gm, SeededStream rng) {
+        double u = rng.nextDouble(), cum = 0;
+        int nc = gm.numClasses();
+        for (int c = 0; c < nc; c++) {
+            cum += gm.weight(c);
+            if (u < cum) return c;
+        }
+        return nc - 1;
     }
 }

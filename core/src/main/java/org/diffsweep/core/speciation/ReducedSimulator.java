@@ -48,12 +48,7 @@ public final class ReducedSimulator {
         ChiSquareSampler chiM = withR ? new ChiSquareSampler(rng, red.m) : null;
         double aT = Math.exp(-horizon);
         for (int j = 0; j < n; j++) {
-            double u = rng.nextDouble(), cum = 0;
-            int c = nc - 1;
-            for (int q = 0; q < nc; q++) {
-                cum += gm.weight(q);
-                if (u < cum) { c = q; break; }
-            }
+            int c = BackwardSimulator.drawClass(gm, rng);
             double sd = Math.sqrt(gm.gamma(c, horizon));
             for (int i = 0; i < k; i++) y[2 * j + i] = aT * mu[2 * c + i] + sd * rng.nextGaussian();
             if (withR) r[j] = gm.gamma(c, horizon) * chiM.next();
