@@ -39,14 +39,16 @@ final class ChartStyle {
 
     static Paint colour(int i) { return PALETTE[Math.floorMod(i, PALETTE.length)]; }
 
-    /** A value axis: {@link LogAxis} on a log scale (base 10 over ≥ 2 decades, else base 2), numbers as plain decimals. */
+    /** A value axis: {@link LogAxis} on a log scale (base 10 over ≥ 2 decades, else base 2), numbers as plain decimals
+     * (scientific when the range reaches below 1e-3, where 4 decimals would print 0). */
     static ValueAxis axis(String label, AxisScale scale, double lo, double hi) {
         ValueAxis a;
         if (scale == AxisScale.LOG) {
             LogAxis la = new LogAxis(label);
             la.setBase(hi / lo >= 100 ? 10 : 2);
             la.setSmallestValue(Math.min(lo, 1e-300));
-            la.setNumberFormatOverride(new DecimalFormat("0.####"));
+            // plain decimals, or scientific where they would round to 0 (an axis reaching below 1e-3)
+            la.setNumberFormatOverride(new DecimalFormat(lo < 1e-3 ? "0.#E0" : "0.####"));
             la.setMinorTickMarksVisible(true);
             la.setAutoTickUnitSelection(false);
             double decades = Math.log(hi / lo) / Math.log(la.getBase());

@@ -79,7 +79,6 @@ public final class CurvePanels {
                 yr = new double[] {Math.min(yr[0], p.reference()), Math.max(yr[1], p.reference())};
             }
             org.jfree.chart.axis.ValueAxis ya = ChartStyle.axis(p.yLabel(), p.yScale(), yr[0], yr[1]);
-            if (ya instanceof org.jfree.chart.axis.LogAxis la && yr[0] < 1e-3) la.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
             XYPlot plot = new XYPlot(ds, null, ya, r);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setDomainGridlinePaint(new Color(220, 220, 220));
