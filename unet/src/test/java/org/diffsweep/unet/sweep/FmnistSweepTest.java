@@ -76,7 +76,7 @@ class FmnistSweepTest {
         Files.writeString(specFile, yaml(s));
         StringWriter o1 = new StringWriter(), e1 = new StringWriter();
         assertEquals(0, FmnistSweep.execute(new PrintWriter(o1), new PrintWriter(e1), specFile.toString(), "--output", out.toString(),
-                "--data", data.toString(), "--master", "local[2]"), o1 + " " + e1);
+                "--data", data.toString(), "--master", "local[2]"), () -> o1 + " " + e1 + notOkRows(out));
         assertTrue(o1.toString().contains("2 points, 0 already in the ledger, 2 computed"), o1.toString());
         SparkSession spark = SparkSessions.getOrCreate("local[2]", "diffsweep-unet-test", false, Map.of());
         List<Row> rows = spark.read().parquet(out.resolve("ledger").toString()).collectAsList();
@@ -162,6 +162,15 @@ class FmnistSweepTest {
             o.writeInt(0x800 | dims.length);
             for (int d : dims) o.writeInt(d);
             o.write(data);
+        }
+    }
+
+    /** The results.csv rows of points that are not OK (with their diagnostic), for a failure message. */
+    private static String notOkRows(Path out) {
+        try {
+            return " not-OK rows: " + Files.readAllLines(out.resolve("results.csv")).stream().filter(l -> !l.contains(",OK,")).toList();
+        } catch (IOException e) {
+            return " (no results.csv: " + e.getMessage() + ")";
         }
     }
 }
