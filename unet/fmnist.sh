@@ -12,14 +12,14 @@ MAIN=org.diffsweep.unet.experiment.FmnistCli
 SCOPE=runtime
 EXTRA=()
 if [[ "${1:-}" == campaign ]]; then
-  # `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--commit]`: one JVM per run (--limit 1), resuming;
+  # `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--shard K/N] [--commit]`: one JVM per run (--limit 1), resuming;
   # with --commit the results folder is committed after every run, so a move to a fresh machine loses at most the
   # run in progress. Exit status: 0 all runs done, 1 failure, 2 usage error.
   shift
   COMMIT=0
   ARGS=()
   for a in "$@"; do if [[ "$a" == --commit ]]; then COMMIT=1; else ARGS+=("$a"); fi; done
-  [[ ${#ARGS[@]} -ge 1 && -f "${ARGS[0]}" ]] || { echo "error: usage: unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--commit] (spec file not found)" >&2; exit 2; }
+  [[ ${#ARGS[@]} -ge 1 && -f "${ARGS[0]}" ]] || { echo "error: usage: unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--shard K/N] [--commit] (spec file not found)" >&2; exit 2; }
   OUTDIR="results/$(sed -n 's/^name:[[:space:]]*\([^[:space:]#]*\).*/\1/p' "${ARGS[0]}")"
   for ((i = 1; i < ${#ARGS[@]}; i++)); do [[ "${ARGS[i]}" == --out ]] && OUTDIR="${ARGS[i+1]}"; done
   if [[ $COMMIT == 1 ]] && ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.diffsweep.unet.data.ClassStatistics;
 import org.diffsweep.unet.data.FmnistDataset;
 import org.diffsweep.unet.experiment.FmnistExperiment;
@@ -29,9 +31,12 @@ import org.diffsweep.unet.report.TheoryOrder;
  * order per configuration, {@link TheoryOrder}) and the figures ({@link FmnistFigures}) in OUT. A killed campaign
  * loses at most the run in progress (it restarts from step 0 on resume).
  * <pre>
- *   FmnistCampaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--report-only]
+ *   FmnistCampaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--shard K/N] [--report-only]
  * </pre>
+ * Runs go seed by seed (every configuration's seed 0 first), so a partial campaign covers every configuration.
  * {@code --limit K}: at most K runs in this call (the launcher's loop commits the folder between calls).
+ * {@code --shard K/N}: only the runs at positions K, K + N, ... of that order, and no report (N processes, e.g. on
+ * N cores or machines, fill disjoint run folders; {@code --report-only} then writes the report once).
  * Exit status: 0 every point done, 3 points remain (after --limit), 2 usage error, 1 failure.
  */
 public final class FmnistCampaign {
@@ -54,9 +59,11 @@ public final class FmnistCampaign {
         System.exit(rc);
     }
 
+    private static final String USAGE =
+            "usage: campaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--shard K/N] [--report-only]";
+
     static int run(String[] args, PrintStream out) throws IOException {
-        if (args.length == 0 || args[0].startsWith("--"))
-            throw new IllegalArgumentException("usage: campaign SPEC.yaml [--out DIR] [--data DIR] [--limit K] [--report-only]");
+        if (args.length == 0 || args[0].startsWith("--")) throw new IllegalArgumentException(USAGE);
         Map<String, String> o = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             if ("--report-only".equals(args[i])) {
@@ -77,7 +84,11 @@ public final class FmnistCampaign {
                     + "dataset-fashion-mnist or pass --data DIR");
         int limit = Integer.parseInt(o.getOrDefault("limit", "0"));
         Path points = root.resolve("points");
-        List<FmnistPoint> all = spec.points();
+        int[] shard = shard(o.getOrDefault("shard", "0/1"));
+        List<FmnistPoint> order = spec.points().stream().sorted(Comparator.comparingInt(FmnistPoint::seed)).toList();
+        List<FmnistPoint> all = IntStream.range(0, order.size()).filter(i -> i % shard[1] == shard[0])
+                .mapToObj(order::get).toList();
+        boolean reports = shard[1] == 1;
         int ran = 0;
         if (!o.containsKey("report-only")) {
             for (FmnistPoint p : all) {
@@ -95,15 +106,28 @@ public final class FmnistCampaign {
                         p.label(), r.status(), r.steps(), r.stoppedEarly() ? " (adaptive stop)" : "", r.trainCpuSeconds(),
                         r.evalCpuSeconds(), r.gradientRetries(), Duration.between(t0, Instant.now()).toSeconds());
                 ran++;
-                report(spec, data, root, out);
+                if (reports) report(spec, data, root, out);
             }
         }
-        if (ran == 0) report(spec, data, root, out);
+        if (ran == 0 && reports || o.containsKey("report-only")) report(spec, data, root, out);
         int remaining = (int) all.stream().filter(p -> !Files.exists(points.resolve(p.label()).resolve("times.csv"))).count();
-        out.println(remaining == 0 ? "campaign " + spec.name() + ": all " + all.size() + " runs done; report in " + root
-                : "campaign " + spec.name() + ": " + remaining + " of " + all.size() + " runs remain");
+        String what = "campaign " + spec.name() + (reports ? "" : " shard " + shard[0] + "/" + shard[1]);
+        out.println(remaining == 0 ? what + ": all " + all.size() + " runs done" + (reports ? "; report in " + root : "")
+                : what + ": " + remaining + " of " + all.size() + " runs remain");
         out.flush();
         return remaining == 0 || o.containsKey("report-only") ? 0 : MORE;
+    }
+
+    /** {@code "K/N"} with 0 &le; K &lt; N as {K, N}; a malformed value is a usage error. */
+    static int[] shard(String v) {
+        String[] kn = v.split("/");
+        try {
+            int k = Integer.parseInt(kn[0].trim()), n = Integer.parseInt(kn[kn.length - 1].trim());
+            if (kn.length == 2 && n >= 1 && k >= 0 && k < n) return new int[] {k, n};
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--shard " + v + ": expected K/N with 0 <= K < N, e.g. --shard 0/2");
     }
 
     /** Rewrites the report and figures of {@code root} from every run folder under {@code root/points}. */
