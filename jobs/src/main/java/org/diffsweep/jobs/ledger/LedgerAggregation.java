@@ -1,7 +1,7 @@
 package org.diffsweep.jobs.ledger;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.log;
 
 import java.io.ByteArrayInputStream;
@@ -35,6 +35,7 @@ import org.diffsweep.jobs.phase.CellStats;
 import org.diffsweep.jobs.phase.ClassPair;
 import org.diffsweep.jobs.phase.PairSample;
 import org.diffsweep.jobs.phase.PhaseAggregator;
+import org.diffsweep.jobs.phase.RunningStats;
 import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.phase.SliceLayout;
 
@@ -129,7 +130,11 @@ public final class LedgerAggregation {
         return out;
     }
 
-    /** Per (axis values, class index): seed means of the aggregated class fields and of the global t_S. */
+    /**
+     * Per (axis values, class index): seed means of the aggregated class fields and of the global t_S. The seed values
+     * are collected and averaged exactly ({@link RunningStats}), so the means do not depend on the shuffle's order
+     * (Spark's {@code avg} sums doubles in arrival order).
+     */
     private static Map<List<Double>, Map<String, Double>> classMeans(Dataset<Row> view, List<String> axes) {
         List<Column> group = new ArrayList<>();
         for (String a : axes) group.add(col(LedgerTable.axisColumn(a)));
@@ -142,11 +147,11 @@ public final class LedgerAggregation {
             boolean geo = f.aggregate() == ClassField.Aggregate.GEOMETRIC;
             names.add(f.column());
             geometric.add(geo);
-            aggs.add(geo ? avg(log(col(f.column()))) : avg(col(f.column())));
+            aggs.add(collect_list(geo ? log(col(f.column())) : col(f.column())));
         }
         names.add(AggregatedLedger.GLOBAL_TS);
         geometric.add(false);
-        aggs.add(avg(col(MixtureTable.GLOBAL_TS.name())));
+        aggs.add(collect_list(col(MixtureTable.GLOBAL_TS.name())));
         Dataset<Row> agg = view.groupBy(group.toArray(new Column[0]))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
         Map<List<Double>, Map<String, Double>> out = new HashMap<>();
@@ -156,7 +161,10 @@ public final class LedgerAggregation {
             Map<String, Double> v = new LinkedHashMap<>();
             for (int k = 0; k < names.size(); k++) {
                 int i = axes.size() + 1 + k;
-                v.put(names.get(k), r.isNullAt(i) ? Double.NaN : geometric.get(k) ? Math.exp(r.getDouble(i)) : r.getDouble(i));
+                RunningStats seeds = RunningStats.EMPTY;
+                for (Object x : r.getList(i)) seeds = seeds.plus(((Number) x).doubleValue());
+                double mean = seeds.count() == 0 ? Double.NaN : seeds.mean();
+                v.put(names.get(k), geometric.get(k) ? Math.exp(mean) : mean);
             }
             out.put(key, v);
         }

@@ -1,48 +1,67 @@
 package org.diffsweep.jobs.phase;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Immutable running mean and sum of squared deviations (Welford's update; Chan et al.'s pairwise merge), so
- * partial aggregates computed on different executors combine exactly (up to rounding) into the one-pass result.
+ * Immutable, mergeable count, sum and sum of squares of a sample, held <em>exactly</em> (every finite double is a
+ * finite decimal, and decimal addition and multiplication are exact). Partial aggregates computed on different
+ * executors therefore merge to the same value in any order and any grouping, so a report regenerated from the same
+ * ledger is bit-identical whatever order Spark's shuffle delivers the rows in. Mean and variance are rounded to
+ * double once, from the exact sums (no cancellation: the variance numerator n Σx² − (Σx)² is exact).
  *
- * @param count number of values
- * @param mean  their mean (0 when empty)
- * @param m2    sum of squared deviations from the mean
+ * @param count        number of values
+ * @param sum          their exact sum
+ * @param sumOfSquares the exact sum of their squares
  */
-public record RunningStats(long count, double mean, double m2) implements Serializable {
+public record RunningStats(long count, BigDecimal sum, BigDecimal sumOfSquares) implements Serializable {
     /** The empty accumulator. */
-    public static final RunningStats EMPTY = new RunningStats(0, 0.0, 0.0);
+    public static final RunningStats EMPTY = new RunningStats(0, BigDecimal.ZERO, BigDecimal.ZERO);
 
     public RunningStats {
-        if (count < 0 || m2 < 0 || Double.isNaN(mean)) {
-            throw new IllegalArgumentException("invalid stats: count=" + count + ", mean=" + mean + ", m2=" + m2);
+        Objects.requireNonNull(sum);
+        Objects.requireNonNull(sumOfSquares);
+        if (count < 0 || sumOfSquares.signum() < 0) {
+            throw new IllegalArgumentException("invalid stats: count=" + count + ", sum of squares=" + sumOfSquares);
         }
     }
 
-    /** This accumulator with one more value (Welford). */
+    /** This accumulator with one more value. */
     public RunningStats plus(double x) {
         if (!Double.isFinite(x)) throw new IllegalArgumentException("value must be finite, got " + x);
-        long n = count + 1;
-        double delta = x - mean;
-        double newMean = mean + delta / n;
-        return new RunningStats(n, newMean, m2 + delta * (x - newMean));
+        BigDecimal b = new BigDecimal(x);
+        return new RunningStats(count + 1, sum.add(b), sumOfSquares.add(b.multiply(b)));
     }
 
-    /** The accumulator of the union of both samples (Chan, Golub & LeVeque pairwise formula). */
+    /** The accumulator of the union of both samples (exact, so associative and commutative). */
     public RunningStats merge(RunningStats o) {
-        if (o.count == 0) return this;
-        if (count == 0) return o;
-        long n = count + o.count;
-        double delta = o.mean - mean;
-        double newMean = mean + delta * ((double) o.count / n);
-        double newM2 = m2 + o.m2 + delta * delta * ((double) count * o.count / n);
-        return new RunningStats(n, newMean, newM2);
+        return new RunningStats(count + o.count, sum.add(o.sum), sumOfSquares.add(o.sumOfSquares));
     }
 
-    /** Unbiased sample variance (n − 1 denominator); NaN when count &lt; 2. */
-    public double variance() { return count < 2 ? Double.NaN : m2 / (count - 1); }
+    /** The mean, rounded once (0 when empty). */
+    public double mean() {
+        return count == 0 ? 0.0 : sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** Sum of squared deviations from the mean, Σx² − (Σx)²/n, rounded once (0 when empty). */
+    public double m2() {
+        return count == 0 ? 0.0 : numerator().divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** Unbiased sample variance (n − 1 denominator), rounded once; NaN when count &lt; 2. */
+    public double variance() {
+        return count < 2 ? Double.NaN
+                : numerator().divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(count - 1)),
+                        MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** n Σx² − (Σx)², exact and ≥ 0. */
+    private BigDecimal numerator() {
+        return BigDecimal.valueOf(count).multiply(sumOfSquares).subtract(sum.multiply(sum));
+    }
 
     /** Sample standard deviation; NaN when count &lt; 2. */
     public double sd() { return Math.sqrt(variance()); }

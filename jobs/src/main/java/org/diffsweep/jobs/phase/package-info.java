@@ -6,7 +6,7 @@
  *       slice; {@link org.diffsweep.jobs.phase.DMetric} turns it into D_gen, D_mem, D_S (measured and predicted) or
  *       a residual (predicted − measured).</li>
  *   <li>{@link org.diffsweep.jobs.phase.RunningStats} and {@link org.diffsweep.jobs.phase.CellStats} are immutable,
- *       serializable, mergeable (Welford/Chan) accumulators, so aggregation can run on executors.</li>
+ *       serializable accumulators of exact sums: aggregation runs on executors and merges in any order to the same bits.</li>
  *   <li>{@link org.diffsweep.jobs.phase.PhaseAggregator} reduces samples to {@link org.diffsweep.jobs.phase.PhaseCell}
  *       rows with a Student-t interval and a {@link org.diffsweep.jobs.phase.Phase}, using the named sign function
  *       {@link org.diffsweep.jobs.phase.ReversalIndicator}.</li>
