@@ -27,6 +27,14 @@ import org.jfree.chart.JFreeChart;
  * timings); every file is written atomically.
  */
 public final class FitOutputs {
+    /** File-name prefix of the partial-dependence figures under {@code figures/}. */
+    static final String FIGURE_PREFIX = "pd-";
+
+    /** Whether {@code relativePath} (e.g. {@code figures/pd-D_gen.png}) is a figure this class writes. */
+    public static boolean isFitFigure(String relativePath) {
+        return relativePath.startsWith("figures/" + FIGURE_PREFIX);
+    }
+
     public static final String FIT_CSV = "fit.csv";
     public static final String PD_CSV = "partial-dependence.csv";
     public static final String FIT_HTML = "fit.html";
@@ -121,7 +129,7 @@ public final class FitOutputs {
             String sym = t.target().quantity().symbol();
             JFreeChart ch = LineChart.create("partial dependence of " + t.target().label(), "position in the feature's range (0 = min, 1 = max; "
                     + "log features in ln)", AxisScale.LINEAR, sym + " (fitted, mean over the points)", AxisScale.LINEAR, s);
-            String base = "pd-" + sym;
+            String base = FIGURE_PREFIX + sym;
             byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
             out.writeAtomically(new Path(out.file("figures"), base + ".png"), png);
             out.writeAtomically(new Path(out.file("figures"), base + ".svg"),

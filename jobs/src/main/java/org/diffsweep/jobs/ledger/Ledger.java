@@ -256,4 +256,28 @@ public final class Ledger {
         if (fs.exists(target) && !fs.delete(target, false)) throw new IOException("cannot replace " + target);
         if (!fs.rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
     }
+
+    /**
+     * Deletes the files under {@code folder} (relative to the output folder, recursively) whose relative path is not in
+     * {@code keep} and that {@code foreign} does not claim, then the folders left empty: what a regenerated output set
+     * no longer produces (a slice that is gone, a renamed figure) does not linger as a stale file.
+     *
+     * @return the number of files deleted
+     */
+    public int prune(String folder, java.util.Set<String> keep, java.util.function.Predicate<String> foreign) throws IOException {
+        Path dir = file(folder);
+        if (!fs.exists(dir)) return 0;
+        int deleted = 0;
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
+            String rel = folder + "/" + st.getPath().getName();
+            if (st.isDirectory()) {
+                deleted += prune(rel, keep, foreign);
+                if (fs.listStatus(st.getPath()).length == 0) fs.delete(st.getPath(), false);
+            } else if (!keep.contains(rel) && !foreign.test(rel)) {
+                if (!fs.delete(st.getPath(), false)) throw new IOException("cannot delete the stale output " + st.getPath());
+                deleted++;
+            }
+        }
+        return deleted;
+    }
 }

@@ -146,6 +146,10 @@ public final class SweepReport {
         ReportData data = new ReportData("diffsweep report: " + in.name(), in.specText(), p, summary, reversal, allFigures, tables,
                 agg.problems());
         text(out, files, REPORT_HTML, HtmlReport.render(data));
+        // the report owns cells/ and figures/ (except the fit's figures): what it did not write this time is stale
+        java.util.Set<String> keep = new java.util.HashSet<>(files);
+        out.prune(CurveFigures.CELLS, keep, f -> false);
+        out.prune(FIGURES, keep, org.diffsweep.jobs.fit.FitOutputs::isFitFigure);
         return new Outcome(List.copyOf(slices), layout.hasMap() ? layout.x().name() : null,
                 layout.hasMap() ? layout.y().name() : null, boundary.size(), files, cells);
     }

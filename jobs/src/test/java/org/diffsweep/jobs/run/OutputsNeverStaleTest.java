@@ -90,4 +90,28 @@ class OutputsNeverStaleTest {
                 ledger -> MixtureOutputs.write(TestSpark.get(), ledger, s, "local[2,3]")));
         assertTrue(csvRows(out) < before, "results.csv follows the ledger");
     }
+
+    @Test
+    void aReportDeletesTheFiguresAndCellPagesItNoLongerWritesButKeepsTheFitsFigures() throws IOException {
+        Path out = tmp.resolve("pruned");
+        MixtureModel fake = FakeEvaluator.model("stale-pruned", false);
+        Sweeps.run(out, spec(1), fake, SweepOptions.defaults());
+        // what an earlier report of a differently shaped ledger (another slice set) left behind, and a fit figure
+        List<Path> gone = List.of(out.resolve("figures/phase-D_gen-a_slice_that_is_gone.png"),
+                out.resolve("cells/a_slice_that_is_gone.html"), out.resolve("cells/a_slice_that_is_gone/x_1_y_1.png"));
+        Path fit = out.resolve("figures/pd-D_gen.png");
+        for (Path p : List.of(gone.get(0), gone.get(1), gone.get(2), fit)) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "old");
+        }
+        java.io.StringWriter o = new java.io.StringWriter(), e = new java.io.StringWriter();
+        assertEquals(0, org.diffsweep.jobs.cli.Main.execute(new java.io.PrintWriter(o), new java.io.PrintWriter(e), fake,
+                new String[] {"report", out.toString()}), o + "\n" + e);
+        for (Path p : gone) assertFalse(Files.exists(p), p + " is stale and must be gone");
+        assertFalse(Files.exists(out.resolve("cells/a_slice_that_is_gone")), "emptied folders go too");
+        assertTrue(Files.exists(fit), "the fit's figures belong to ./diffsweep fit, not to the report");
+        try (var f = Files.list(out.resolve("figures"))) {
+            assertTrue(f.anyMatch(p -> p.getFileName().toString().startsWith("phase-")), "the report's own figures stay");
+        }
+    }
 }
