@@ -25,6 +25,8 @@ import org.diffsweep.jobs.phase.PhaseTables;
 public final class Exports {
     public static final String RESULTS_CSV = "results.csv";
     public static final String PHASE_PARQUET = "phase.parquet";
+    /** The one data file of {@link #PHASE_PARQUET}. */
+    static final String PHASE_PART = "part-00000.snappy.parquet";
 
     private Exports() {}
 
@@ -68,7 +70,7 @@ public final class Exports {
 
     /**
      * Writes {@code phase.parquet}: the phase table, same columns as phase.csv. Written to a temporary folder and
-     * renamed over the old one, so a failure leaves the previous table (and stale outputs, which the next run rewrites).
+     * renamed over the old one (its one data file named {@value #PHASE_PART}), so a failure leaves the previous table (and stale outputs, which the next run rewrites).
      */
     public static void phaseParquet(SparkSession spark, Ledger out, List<PhaseCell> cells) throws IOException {
         StructType st = new StructType();
@@ -84,6 +86,12 @@ public final class Exports {
         }
         Path tmp = out.file("." + PHASE_PARQUET + ".tmp");
         spark.createDataFrame(rows, st).coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
+        // one part file under a fixed name (Spark's carries a random job id), so a regenerated table is the same file
+        for (org.apache.hadoop.fs.FileStatus f : out.fs().listStatus(tmp)) {
+            String n = f.getPath().getName();
+            if (n.startsWith("part-") && !out.fs().rename(f.getPath(), new Path(tmp, PHASE_PART)))
+                throw new IOException("cannot rename " + f.getPath());
+        }
         Path target = out.file(PHASE_PARQUET);
         if (out.fs().exists(target) && !out.fs().delete(target, true)) throw new IOException("cannot replace " + target);
         if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);

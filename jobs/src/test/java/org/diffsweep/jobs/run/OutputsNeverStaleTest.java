@@ -113,5 +113,12 @@ class OutputsNeverStaleTest {
         try (var f = Files.list(out.resolve("figures"))) {
             assertTrue(f.anyMatch(p -> p.getFileName().toString().startsWith("phase-")), "the report's own figures stay");
         }
+        // phase.parquet: one data file under a fixed name (a regeneration replaces the same file), the rows of phase.csv
+        try (var f = Files.list(out.resolve(Exports.PHASE_PARQUET))) {
+            assertEquals(List.of("part-00000.snappy.parquet"), f.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("_") && !n.startsWith(".")).toList());
+        }
+        assertEquals(Files.readAllLines(out.resolve("phase.csv")).size() - 1,
+                TestSpark.get().read().parquet(out.resolve(Exports.PHASE_PARQUET).toString()).count());
     }
 }
