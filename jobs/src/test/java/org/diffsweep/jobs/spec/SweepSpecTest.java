@@ -143,6 +143,27 @@ class SweepSpecTest {
     }
 
     @Test
+    void atlasThreeClassConfHasABalancedRowAndFourMinorityPoints() {
+        SweepSpec s = SweepSpec.load(Path.of("..", "conf", "atlas-3class.yaml"));
+        SpecGrid g = s.grid();
+        assertEquals(List.of("classes[2].variance", "classes[2].share"), g.axisNames());
+        assertEquals(45 * 3, g.size());
+        assertEquals("results/atlas-3class", s.outputDir(null));
+        double tol = org.diffsweep.jobs.ledger.LedgerAggregation.BALANCE_TOLERANCE;
+        int balanced = 0;
+        for (long i = 0; i < g.size(); i++) {
+            var gp = g.point(i);
+            List<ClassSpec> c = gp.params().classes();
+            assertEquals(c.get(0).weight(), c.get(1).weight()); // A and B rescaled together
+            boolean bal = Math.abs(c.get(0).weight() - c.get(2).weight()) <= tol;
+            assertEquals(Math.abs(gp.coordinates().get("classes[2].share") - 1.0 / 3) < 1e-15, bal);
+            if (bal) balanced++;
+            for (int k = 0; k < 3; k++) assertTrue(gp.params().classSize(k) >= 2, gp.toString());
+        }
+        assertEquals(9 * 3, balanced); // one balanced cell per variance column and seed
+    }
+
+    @Test
     void classShareIsRefusedOutsideTheOpenIntervalAndWithAnotherWeightAxis() {
         assertEquals("axes[0].values[1] = 1: must be in (0, 1) (class 2's weight; the others share 1 - w in their base proportions) (classes[2].share)",
                 assertThrows(SpecException.class, () -> sweep3(BASE3, "  - {path: \"classes[2].share\", values: [0.5, 1]}\n")).getMessage());
