@@ -1,5 +1,7 @@
 package org.diffsweep.jobs.spec;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoublePredicate;
@@ -15,6 +17,11 @@ import org.diffsweep.core.point.PointParams;
  * {@code deltaGen} (> 0), {@code kappa} (in (0, 1)), {@code classes[i].weight} (in (0, 1]; the weights of every
  * point must still sum to 1), {@code classes[i].radius} (>= 0), {@code classes[i].angleDeg} (any),
  * {@code classes[i].variance} (> 0).
+ *
+ * <p>{@code classes[i].share} w in (0, 1) (any number of classes >= 2) sets class i's weight to w and rescales the
+ * other classes' base weights in proportion so that the weights still sum to 1:
+ * pi_i = w, pi_j = (1 - w) pi_j^0 / sum_{k != i} pi_k^0 for j != i (pi^0 the base weights; the sum is 1 - pi_i^0).
+ * It sets every class's weight.
  *
  * <p>Derived axes need exactly two classes (A = classes[0], B = classes[1]) and set a pair of fields:
  * <ul>
@@ -46,10 +53,12 @@ final class AxisTarget {
     }
 
     static final List<String> DERIVED = List.of("varianceRatio", "imbalanceRatio", "radiusRatio", "angleDeg");
+    /** The class field of the derived path {@code classes[i].share}. */
+    static final String SHARE = "share";
     private static final Pattern CLASS_PATH = Pattern.compile("classes\\[(\\d+)]\\.(\\w+)");
 
     static String allowedPaths(int numClasses) {
-        return "d, psiP, psiN, t, deltaGen, kappa, classes[i].{weight, radius, angleDeg, variance} with 0 <= i < " + numClasses
+        return "d, psiP, psiN, t, deltaGen, kappa, classes[i].{weight, share, radius, angleDeg, variance} with 0 <= i < " + numClasses
                 + ", and for two classes varianceRatio, imbalanceRatio, radiusRatio, angleDeg";
     }
 
@@ -88,7 +97,10 @@ final class AxisTarget {
         Matcher m = CLASS_PATH.matcher(s);
         if (!m.matches()) throw new IllegalArgumentException("not an axis path: " + path);
         org.diffsweep.core.point.ClassSpec cs = c.get(Integer.parseInt(m.group(1)));
-        return switch (PointField.byKey(m.group(2))) {
+        if (m.group(2).equals(SHARE)) return cs.weight();
+        PointField f = PointField.byKey(m.group(2));
+        if (f == null) throw new IllegalArgumentException("not an axis path: " + path);
+        return switch (f) {
             case WEIGHT -> cs.weight();
             case RADIUS -> cs.radius();
             case ANGLE_DEG -> cs.angleDeg();
@@ -168,6 +180,7 @@ final class AxisTarget {
             if (i >= nc) throw SpecException.of(yamlPath, p, "class index " + m.group(1) + " out of range; base has " + nc
                     + " class" + (nc == 1 ? "" : "es") + " (0 <= i < " + nc + ")");
             final int c = i;
+            if (m.group(2).equals(SHARE)) return share(p, c, base, yamlPath);
             PointField cf = PointField.byKey(m.group(2));
             Setter set = cf == null ? null : switch (cf) {
                 case WEIGHT -> (b, v) -> b.weight[c] = v;
@@ -178,8 +191,28 @@ final class AxisTarget {
             };
             if (set != null) return field(p, cf, set);
             throw SpecException.of(yamlPath, p, "unknown class field '" + m.group(2)
-                    + "'; sweepable class fields are weight, radius, angleDeg, variance");
+                    + "'; sweepable class fields are weight, share, radius, angleDeg, variance");
         }
         throw SpecException.of(yamlPath, p.isEmpty() ? "\"\"" : p, "not a sweepable path; allowed: " + allowedPaths(nc));
+    }
+
+    /**
+     * {@code classes[c].share}: class c's weight becomes w in (0, 1), every other class's base weight is scaled by
+     * (1 - w) / sum_{k != c} pi_k^0, so the weights sum to 1 and the others keep their proportions. Touches every weight.
+     */
+    private static AxisTarget share(String p, int c, PointParams base, String yamlPath) {
+        int nc = base.numClasses();
+        if (nc < 2) throw SpecException.of(yamlPath, p, "needs at least 2 classes in base (the others take the rest of the weight), found " + nc);
+        double[] w0 = new double[nc];
+        for (int j = 0; j < nc; j++) w0[j] = base.classes().get(j).weight();
+        double rest = 0; // sum of the other base weights, 1 - pi_c^0 up to the base's rounding
+        for (int j = 0; j < nc; j++) if (j != c) rest += w0[j];
+        double rest0 = rest;
+        Set<String> touches = new LinkedHashSet<>();
+        for (int j = 0; j < nc; j++) touches.add("classes[" + j + "].weight");
+        return new AxisTarget(p, Collections.unmodifiableSet(touches), v -> v > 0 && v < 1,
+                "must be in (0, 1) (class " + c + "'s weight; the others share 1 - w in their base proportions)", (b, v) -> {
+            for (int j = 0; j < nc; j++) b.weight[j] = j == c ? v : (1 - v) * (w0[j] / rest0);
+        });
     }
 }

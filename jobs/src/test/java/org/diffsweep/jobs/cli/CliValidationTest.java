@@ -127,12 +127,12 @@ class CliValidationTest {
 
     @Test
     void badAxisPath() throws IOException {
-        assertEquals("error: axes[0].path = classes[0].varience: unknown class field 'varience'; sweepable class fields are weight, radius, angleDeg, variance",
+        assertEquals("error: axes[0].path = classes[0].varience: unknown class field 'varience'; sweepable class fields are weight, share, radius, angleDeg, variance",
                 fails("run", sweep("  - {path: \"classes[0].varience\", values: [1]}\n")));
         assertEquals("error: axes[0].path = classes[2].variance: class index 2 out of range; base has 2 classes (0 <= i < 2)",
                 fails("run", sweep("  - {path: \"classes[2].variance\", values: [1]}\n")));
         assertEquals("error: axes[0].path = sigma: not a sweepable path; allowed: d, psiP, psiN, t, deltaGen, kappa, "
-                + "classes[i].{weight, radius, angleDeg, variance} with 0 <= i < 2, and for two classes varianceRatio, imbalanceRatio, radiusRatio, angleDeg",
+                + "classes[i].{weight, share, radius, angleDeg, variance} with 0 <= i < 2, and for two classes varianceRatio, imbalanceRatio, radiusRatio, angleDeg",
                 fails("run", sweep("  - {path: sigma, values: [1]}\n")));
         assertEquals("error: axes[1].path = classes[0].variance: conflicts with axes[0] (varianceRatio), which also sets classes[0].variance; "
                 + "each field may be set by one axis only",

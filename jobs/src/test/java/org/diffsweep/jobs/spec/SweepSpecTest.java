@@ -87,6 +87,122 @@ class SweepSpecTest {
         }
     }
 
+    static final String BASE3 = """
+            base:
+              d: 40
+              psiP: 8
+              psiN: 4
+              t: 0.01
+              seed: 7
+              classes:
+                - {name: A, weight: 0.5, radius: 1.0, angleDeg: 0,   variance: 4.0}
+                - {name: B, weight: 0.3, radius: 1.0, angleDeg: 120, variance: 1.0}
+                - {name: C, weight: 0.2, radius: 1.0, angleDeg: 240, variance: 1.0}
+            """;
+
+    static SweepSpec sweep3(String base, String axes) {
+        return SweepSpec.parse("name: s\n" + base + "axes:\n" + axes + "seeds: 1\n", "s.yaml");
+    }
+
+    @Test
+    void classShareSetsOneWeightAndKeepsTheOthersProportions() {
+        double[] shares = {0.01, 0.1, 0.3333333333333333, 0.6, 0.95};
+        SpecGrid g = sweep3(BASE3, "  - {path: \"classes[2].share\", values: [0.01, 0.1, 0.3333333333333333, 0.6, 0.95]}\n").grid();
+        assertEquals(List.of("classes[2].share"), g.axisNames());
+        assertEquals(shares.length, g.size());
+        for (int k = 0; k < shares.length; k++) {
+            var gp = g.point(k);
+            List<ClassSpec> c = gp.params().classes();
+            double w = shares[k];
+            assertEquals(w, gp.coordinates().get("classes[2].share"));
+            assertEquals(w, c.get(2).weight()); // set exactly
+            // reference: the others split 1 - w as 0.5 : 0.3 (a few ulps from one product and one quotient)
+            assertEquals((1 - w) * 5 / 8, c.get(0).weight(), 1e-15);
+            assertEquals((1 - w) * 3 / 8, c.get(1).weight(), 1e-15);
+            assertEquals(0.5 / 0.3, c.get(0).weight() / c.get(1).weight(), 1e-14);
+            assertEquals(1.0, c.get(0).weight() + c.get(1).weight() + c.get(2).weight(), 2e-16);
+            assertEquals(List.of(4.0, 1.0, 1.0), c.stream().map(ClassSpec::variance).toList()); // the rest keeps the base
+            assertEquals(List.of(0.0, 120.0, 240.0), c.stream().map(ClassSpec::angleDeg).toList());
+        }
+    }
+
+    @Test
+    void classShareOfOneThirdBalancesThreeClasses() {
+        // Base A = B: at share 1/3 (written to 16 digits; YAML has no fractions) all three weights must be equal
+        // within the aggregation's balance tolerance, so the pairs A/C and B/C find their baseline cell.
+        String base = BASE3.replace("weight: 0.5,", "weight: 0.45,").replace("weight: 0.3,", "weight: 0.45,").replace("weight: 0.2,", "weight: 0.1,");
+        SpecGrid g = sweep3(base, "  - {path: \"classes[2].share\", values: [0.3333333333333333, 0.01]}\n").grid();
+        List<ClassSpec> c = g.point(0).params().classes();
+        double tol = org.diffsweep.jobs.ledger.LedgerAggregation.BALANCE_TOLERANCE;
+        assertTrue(Math.abs(c.get(0).weight() - c.get(2).weight()) <= tol, c.toString());
+        assertTrue(Math.abs(c.get(1).weight() - c.get(2).weight()) <= tol, c.toString());
+        assertEquals(c.get(0).weight(), c.get(1).weight());
+        List<ClassSpec> m = g.point(1).params().classes(); // minority: A and B stay balanced with each other only
+        assertEquals(m.get(0).weight(), m.get(1).weight());
+        assertTrue(m.get(0).weight() - m.get(2).weight() > 0.4);
+    }
+
+    @Test
+    void atlasThreeClassConfHasABalancedRowAndFourMinorityPoints() {
+        SweepSpec s = SweepSpec.load(Path.of("..", "conf", "atlas-3class.yaml"));
+        SpecGrid g = s.grid();
+        assertEquals(List.of("classes[2].variance", "classes[2].share"), g.axisNames());
+        assertEquals(45 * 3, g.size());
+        assertEquals("results/atlas-3class", s.outputDir(null));
+        double tol = org.diffsweep.jobs.ledger.LedgerAggregation.BALANCE_TOLERANCE;
+        int balanced = 0;
+        for (long i = 0; i < g.size(); i++) {
+            var gp = g.point(i);
+            List<ClassSpec> c = gp.params().classes();
+            assertEquals(c.get(0).weight(), c.get(1).weight()); // A and B rescaled together
+            boolean bal = Math.abs(c.get(0).weight() - c.get(2).weight()) <= tol;
+            assertEquals(Math.abs(gp.coordinates().get("classes[2].share") - 1.0 / 3) < 1e-15, bal);
+            if (bal) balanced++;
+            for (int k = 0; k < 3; k++) assertTrue(gp.params().classSize(k) >= 2, gp.toString());
+        }
+        assertEquals(9 * 3, balanced); // one balanced cell per variance column and seed
+    }
+
+    @Test
+    void classShareIsRefusedOutsideTheOpenIntervalAndWithAnotherWeightAxis() {
+        assertEquals("axes[0].values[1] = 1: must be in (0, 1) (class 2's weight; the others share 1 - w in their base proportions) (classes[2].share)",
+                assertThrows(SpecException.class, () -> sweep3(BASE3, "  - {path: \"classes[2].share\", values: [0.5, 1]}\n")).getMessage());
+        assertEquals("axes[0].values[0] = 0: must be in (0, 1) (class 0's weight; the others share 1 - w in their base proportions) (classes[0].share)",
+                assertThrows(SpecException.class, () -> sweep3(BASE3, "  - {path: \"classes[0].share\", values: [0]}\n")).getMessage());
+        assertEquals("axes[1].path = classes[1].weight: conflicts with axes[0] (classes[2].share), which also sets classes[1].weight; "
+                + "each field may be set by one axis only",
+                assertThrows(SpecException.class, () -> sweep3(BASE3, "  - {path: \"classes[2].share\", values: [0.1]}\n"
+                        + "  - {path: \"classes[1].weight\", values: [0.3]}\n")).getMessage());
+        assertEquals("axes[1].path = classes[1].share: conflicts with axes[0] (classes[2].share), which also sets classes[0].weight; "
+                + "each field may be set by one axis only",
+                assertThrows(SpecException.class, () -> sweep3(BASE3, "  - {path: \"classes[2].share\", values: [0.1]}\n"
+                        + "  - {path: \"classes[1].share\", values: [0.3]}\n")).getMessage());
+        assertEquals("axes[1].path = classes[0].share: conflicts with axes[0] (imbalanceRatio), which also sets classes[0].weight; "
+                + "each field may be set by one axis only",
+                assertThrows(SpecException.class, () -> sweep("  - {path: imbalanceRatio, values: [1]}\n"
+                        + "  - {path: \"classes[0].share\", values: [0.3]}\n", 1)).getMessage());
+        String one = BASE3.replace("weight: 0.5,", "weight: 1.0,").lines()
+                .filter(l -> !l.contains("name: B") && !l.contains("name: C")).reduce("", (a, b) -> a + b + "\n");
+        assertEquals("axes[0].path = classes[0].share: needs at least 2 classes in base (the others take the rest of the weight), found 1",
+                assertThrows(SpecException.class, () -> sweep3(one, "  - {path: \"classes[0].share\", values: [0.5]}\n")).getMessage());
+    }
+
+    @Test
+    void classShareInSlicesTakesTheBaseWeightWhereNotSwept() {
+        SweepSpec s = SweepSpec.parse("name: s\n" + BASE3 + """
+                slices:
+                  - axes:
+                      - {path: "classes[2].share", values: [0.1]}
+                  - axes:
+                      - {path: psiN, values: [2]}
+                """, "s.yaml");
+        SpecGrid g = s.grid();
+        assertEquals(2, g.size());
+        assertEquals(0.1, g.point(0).coordinates().get("classes[2].share"));
+        assertEquals(0.2, g.point(1).coordinates().get("classes[2].share")); // the base weight of C
+        assertEquals(0.2, g.point(1).params().classes().get(2).weight());
+    }
+
     @Test
     void gridSurvivesJavaSerialization() throws Exception {
         // Spark ships the grid to executors with Java serialization; the copy must yield identical points.
