@@ -94,5 +94,23 @@ public final class LineChart {
         return chart;
     }
 
+    /** One entry of a hand-made legend: a label drawn as a short line in the series' colour (−1: grey) and style. */
+    public record LegendKey(String label, int colour, Style style) {}
+
+    /**
+     * Replaces the chart's legend (one entry per series) by {@code keys}: for charts with many series that share a
+     * few colours and styles, the legend says what a colour and a style mean instead of listing every series.
+     */
+    public static void legend(JFreeChart chart, List<LegendKey> keys) {
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        java.awt.geom.Line2D line = new java.awt.geom.Line2D.Double(-12, 0, 12, 0);
+        for (LegendKey k : keys) {
+            Paint p = k.colour() < 0 ? Color.GRAY : ChartStyle.colour(k.colour());
+            items.add(new org.jfree.chart.LegendItem(k.label(), null, null, null, false, line, false, p, false, p,
+                    k.style().stroke, true, line, k.style().stroke, p));
+        }
+        chart.getXYPlot().setFixedLegendItems(items);
+    }
+
     private static boolean drawable(double v, AxisScale scale) { return Double.isFinite(v) && (scale != AxisScale.LOG || v > 0); }
 }

@@ -241,7 +241,11 @@ final class CurveFigures {
         }
         JFreeChart ch = LineChart.create("L_gen,c vs τ/τ_mem,c across ψ_n", "τ / τ_mem,c (measured, per seed and class)", AxisScale.LOG,
                 "L_gen,c (per dimension)", AxisScale.LOG, series);
-        ch.removeLegend();
+        List<LineChart.LegendKey> keys = new ArrayList<>();
+        for (int i = 0; i < psis.size(); i++) keys.add(new LineChart.LegendKey("ψ_n = " + PhaseTables.shortNumber(psis.get(i)), i, LineChart.Style.LINE));
+        keys.add(new LineChart.LegendKey("class A", -1, LineChart.Style.LINE));
+        keys.add(new LineChart.LegendKey("class B", -1, LineChart.Style.DASHED));
+        LineChart.legend(ch, keys);
         byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
         out.writeAtomically(new Path(out.file(SliceFigures.FIGURES), "collapse-psiN.png"), png);
         out.writeAtomically(new Path(out.file(SliceFigures.FIGURES), "collapse-psiN.svg"),
