@@ -61,14 +61,18 @@ public final class FitOutputs {
         return b.toString();
     }
 
-    /** partial-dependence.csv: target, feature, value (axis units), prediction. */
+    /**
+     * partial-dependence.csv: target, feature, value (axis units), prediction, and its 2.5 / 97.5 % percentiles over the
+     * bootstrap forests (empty without bootstrap).
+     */
     public static String pdCsv(List<HierarchyFit.TargetFit> fits) {
-        StringBuilder b = new StringBuilder("target,feature,value,prediction\n");
+        StringBuilder b = new StringBuilder("target,feature,value,prediction,predictionLo,predictionHi\n");
         for (HierarchyFit.TargetFit t : fits) {
             for (int j = 0; j < t.features().size(); j++) {
                 for (int k = 0; k < t.pdValues()[j].length; k++) {
                     b.append(t.target().name()).append(',').append(quote(t.features().get(j).name())).append(',')
-                            .append(num(t.pdValues()[j][k])).append(',').append(num(t.pd()[j][k])).append('\n');
+                            .append(num(t.pdValues()[j][k])).append(',').append(num(t.pd()[j][k])).append(',')
+                            .append(num(t.pdLo()[j][k])).append(',').append(num(t.pdHi()[j][k])).append('\n');
                 }
             }
         }
@@ -125,10 +129,18 @@ public final class FitOutputs {
                 double a = f.internal(f.min()), b = f.internal(f.max());
                 for (int k = 0; k < u.length; k++) u[k] = (f.internal(t.pdValues()[j][k]) - a) / (b - a);
                 s.add(new LineChart.Series(f.label(), u, t.pd()[j], j, LineChart.Style.MEASURED));
+                if (o.bootstrap() > 0) {
+                    s.add(new LineChart.Series(f.label() + " 2.5 %", u, t.pdLo()[j], j, LineChart.Style.DOTTED));
+                    s.add(new LineChart.Series(f.label() + " 97.5 %", u, t.pdHi()[j], j, LineChart.Style.DOTTED));
+                }
             }
             String sym = t.target().quantity().symbol();
             JFreeChart ch = LineChart.create("partial dependence of " + t.target().label(), "position in the feature's range (0 = min, 1 = max; "
                     + "log features in ln)", AxisScale.LINEAR, sym + " (fitted, mean over the points)", AxisScale.LINEAR, s);
+            List<LineChart.LegendKey> keys = new ArrayList<>();
+            for (int j = 0; j < t.features().size(); j++) keys.add(new LineChart.LegendKey(t.features().get(j).label(), j, LineChart.Style.MEASURED));
+            if (o.bootstrap() > 0) keys.add(new LineChart.LegendKey("bootstrap 2.5 / 97.5 %", -1, LineChart.Style.DOTTED));
+            LineChart.legend(ch, keys);
             String base = FIGURE_PREFIX + sym;
             byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
             out.writeAtomically(new Path(out.file("figures"), base + ".png"), png);
@@ -138,7 +150,8 @@ public final class FitOutputs {
             files.add("figures/" + base + ".svg");
             figures.add(new ReportFigure("Partial dependence, " + t.target().label(), "Mean fitted " + sym + " over all points with one "
                     + "feature set to each value of its range (Friedman's partial dependence); a flat curve = the feature does not "
-                    + "move " + sym + ".", png, null));
+                    + "move " + sym + "." + (o.bootstrap() > 0 ? " Dotted: the 2.5 and 97.5 % percentiles over the " + o.bootstrap()
+                    + " bootstrap forests." : ""), png, null));
         }
         String version = FitOutputs.class.getPackage().getImplementationVersion();
         ReportProvenance p = new ReportProvenance(version == null ? "development build" : version, "", specHash,

@@ -77,12 +77,15 @@ public final class HierarchyFit {
      * @param importanceHi   97.5 % bootstrap percentile
      * @param pdValues       per feature, the partial-dependence abscissae (axis units)
      * @param pd             per feature, the mean prediction at each abscissa
+     * @param pdLo           per feature, the 2.5 % bootstrap percentile of the partial dependence at each abscissa
+     *                       (NaN without bootstrap)
+     * @param pdHi           the 97.5 % percentile
      * @param seconds        wall time of this target's fits
      */
     public record TargetFit(DMetric target, List<FitFeature> features, int points, int censoredPoints, int missingPoints,
                             double targetSd, double heldOutRmse, double heldOutR2, double meanRmse, int heldOut,
                             double[] importance, double[] importanceLo, double[] importanceHi, double[][] pdValues,
-                            double[][] pd, double seconds) {}
+                            double[][] pd, double[][] pdLo, double[][] pdHi, double seconds) {}
 
     /** Fits every target of {@link FitData#TARGETS} that has at least 2 points; the others are reported with 0 points. */
     public static List<TargetFit> fit(SparkSession spark, FitData data, Options o) {
@@ -99,7 +102,7 @@ public final class HierarchyFit {
         Arrays.fill(nan, Double.NaN);
         if (n < 2 || f == 0) {
             return new TargetFit(target, features, n, tab.censored(), tab.missing(), sd(tab.y()), Double.NaN, Double.NaN, Double.NaN, 0,
-                    nan, nan, nan, new double[f][0], new double[f][0], 0);
+                    nan, nan, nan, new double[f][0], new double[f][0], new double[f][0], new double[f][0], 0);
         }
         Random r = new Random(o.seed());
         // held-out error
@@ -126,39 +129,66 @@ public final class HierarchyFit {
         RandomForestRegressionModel full = train(spark, tab, all, o, o.seed());
         double[] imp = importances(full, f);
         double[] lo = nan.clone(), hi = nan.clone();
+        double[][] pdx = new double[f][o.pdPoints()];
+        double[][] internal = new double[f][o.pdPoints()];
+        for (int j = 0; j < f; j++) {
+            FitFeature ft = features.get(j);
+            double a = ft.internal(ft.min()), b = ft.internal(ft.max());
+            for (int k = 0; k < o.pdPoints(); k++) {
+                internal[j][k] = a + (b - a) * k / (o.pdPoints() - 1);
+                pdx[j][k] = ft.external(internal[j][k]);
+            }
+        }
+        double[][] pdy = partialDependence(full, tab, internal);
+        double[][] pdLo = new double[f][o.pdPoints()], pdHi = new double[f][o.pdPoints()];
+        for (double[] row : pdLo) Arrays.fill(row, Double.NaN);
+        for (double[] row : pdHi) Arrays.fill(row, Double.NaN);
         if (o.bootstrap() > 0) {
             double[][] boot = new double[f][o.bootstrap()];
+            double[][][] bootPd = new double[f][o.pdPoints()][o.bootstrap()];
             for (int b = 0; b < o.bootstrap(); b++) {
                 int[] idx = new int[n];
                 for (int i = 0; i < n; i++) idx[i] = r.nextInt(n);
-                double[] bi = importances(train(spark, tab, idx, o, o.seed() + 1 + b), f);
-                for (int j = 0; j < f; j++) boot[j][b] = bi[j];
+                RandomForestRegressionModel m = train(spark, tab, idx, o, o.seed() + 1 + b);
+                double[] bi = importances(m, f);
+                double[][] bp = partialDependence(m, tab, internal);
+                for (int j = 0; j < f; j++) {
+                    boot[j][b] = bi[j];
+                    for (int k = 0; k < o.pdPoints(); k++) bootPd[j][k][b] = bp[j][k];
+                }
             }
             for (int j = 0; j < f; j++) {
                 lo[j] = percentile(boot[j], 0.025);
                 hi[j] = percentile(boot[j], 0.975);
-            }
-        }
-        double[][] pdx = new double[f][], pdy = new double[f][];
-        for (int j = 0; j < f; j++) {
-            FitFeature ft = features.get(j);
-            double a = ft.internal(ft.min()), b = ft.internal(ft.max());
-            pdx[j] = new double[o.pdPoints()];
-            pdy[j] = new double[o.pdPoints()];
-            for (int k = 0; k < o.pdPoints(); k++) {
-                double u = a + (b - a) * k / (o.pdPoints() - 1);
-                double s = 0;
-                for (double[] row : tab.x()) {
-                    double[] z = row.clone();
-                    z[j] = u;
-                    s += full.predict(Vectors.dense(z));
+                for (int k = 0; k < o.pdPoints(); k++) {
+                    pdLo[j][k] = percentile(bootPd[j][k], 0.025);
+                    pdHi[j][k] = percentile(bootPd[j][k], 0.975);
                 }
-                pdx[j][k] = ft.external(u);
-                pdy[j][k] = s / n;
             }
         }
         return new TargetFit(target, features, n, tab.censored(), tab.missing(), sd(tab.y()), rmse, r2, meanRmse, nTest, imp, lo, hi,
-                pdx, pdy, (System.nanoTime() - t0) / 1e9);
+                pdx, pdy, pdLo, pdHi, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Partial dependence of {@code m} (Friedman): for feature j at each internal value u, the mean prediction over the
+     * table's rows with feature j set to u.
+     */
+    private static double[][] partialDependence(RandomForestRegressionModel m, FitData.Table tab, double[][] internal) {
+        double[][] out = new double[internal.length][];
+        for (int j = 0; j < internal.length; j++) {
+            out[j] = new double[internal[j].length];
+            for (int k = 0; k < internal[j].length; k++) {
+                double s = 0;
+                for (double[] row : tab.x()) {
+                    double[] z = row.clone();
+                    z[j] = internal[j][k];
+                    s += m.predict(Vectors.dense(z));
+                }
+                out[j][k] = s / tab.size();
+            }
+        }
+        return out;
     }
 
     private static RandomForestRegressionModel train(SparkSession spark, FitData.Table tab, int[] rows, Options o, long seed) {

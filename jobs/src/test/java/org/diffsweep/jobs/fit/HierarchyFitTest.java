@@ -91,11 +91,19 @@ class HierarchyFitTest {
             assertTrue(hi - lo < 0.1 * rise, fs.get(j).name() + " PD range " + (hi - lo));
         }
         assertEquals(1 / 64.0, gen.pdValues()[0][0], 1e-2, "PD abscissae in axis units");
+        // bootstrap bands: ordered, and narrow next to the rise (the response is a smooth function of ln R_sigma plus
+        // small noise, so 3 resampled forests agree to well under a tenth of it); without bootstrap they are NaN
+        for (int k = 0; k < pd0.length; k++) {
+            assertTrue(gen.pdLo()[0][k] <= gen.pdHi()[0][k], "band ordered at " + k);
+            assertTrue(gen.pdHi()[0][k] - gen.pdLo()[0][k] < 0.1 * rise, "band width at " + k + ": "
+                    + (gen.pdHi()[0][k] - gen.pdLo()[0][k]));
+        }
         HierarchyFit.TargetFit mem = HierarchyFit.fitOne(TestSpark.get(), DMetric.MEM_MEASURED, fs, data.table(DMetric.MEM_MEASURED, fs),
                 new HierarchyFit.Options(10, 4, 0, 3, 0.2, 3));
         assertEquals(DMetric.MEM_MEASURED, mem.target());
         assertEquals(censored, mem.censoredPoints(), "R_pi > 10: tau_mem,A above the grid");
         assertEquals(n - censored, mem.points());
+        assertTrue(Double.isNaN(mem.pdLo()[0][0]), "no bootstrap, no band");
         // fit.csv: one row per target x feature, header first, deterministic
         String csv = FitOutputs.fitCsv(List.of(gen, mem));
         assertEquals(1 + 2 * 3, csv.split("\n").length);
