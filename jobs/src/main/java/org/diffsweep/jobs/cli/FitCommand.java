@@ -45,10 +45,10 @@ final class FitCommand extends SweepCommands.SparkBase implements Callable<Integ
             err().println("error: --trees must be >= 1, --max-depth in [1, 30], --bootstrap >= 0");
             return CliSupport.BAD_INPUT;
         }
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep fit");
-        Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), dir);
+        SweepCommands.Opened run = open(dir, "diffsweep fit");
+        SweepSpec s = run.spec();
+        SparkSession spark = run.spark();
+        Ledger ledger = run.ledger();
         HierarchyFit.Options o = new HierarchyFit.Options(trees, maxDepth, bootstrap, 12, 0.2, seed);
         long t0 = System.nanoTime();
         Map<String, org.diffsweep.jobs.phase.AxisScale> declared = new LinkedHashMap<>();

@@ -6,14 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.diffsweep.jobs.fit.LedgerRobustness;
-import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.DMetric;
 import org.diffsweep.jobs.phase.Robustness;
 import org.diffsweep.jobs.phase.TimeDefinition;
-import org.diffsweep.jobs.run.SparkSessions;
-import org.diffsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +22,9 @@ final class RobustnessCommand extends SweepCommands.SparkBase implements Callabl
     String dir;
 
     @Override public Integer call() throws IOException {
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep robustness");
-        Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), dir);
+        SweepCommands.Opened run = open(dir, "diffsweep robustness");
         long t0 = System.nanoTime();
-        List<Robustness.Row> rows = LedgerRobustness.write(spark, ledger, s);
+        List<Robustness.Row> rows = LedgerRobustness.write(run.spark(), run.ledger(), run.spec());
         if (rows.isEmpty()) {
             err().println("error: " + dir + ": no point in the ledger has stored curves (written by evaluator version 4 and later); "
                     + "re-run the sweep into a new folder to get them");

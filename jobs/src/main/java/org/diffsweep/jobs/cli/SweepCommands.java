@@ -47,7 +47,16 @@ final class SweepCommands {
         SparkSession spark(String app) {
             return SparkSessions.getOrCreate(master, app, false, Map.of("spark.executorEnv.OPENBLAS_NUM_THREADS", "1"));
         }
+
+        /** The run folder {@code dir}: its stored spec (checked before Spark starts), a session, the ledger on its filesystem. */
+        Opened open(String dir, String app) throws IOException {
+            SweepSpec s = storedSpec(Ledger.open(new org.apache.hadoop.conf.Configuration(), dir), dir);
+            SparkSession spark = spark(app);
+            return new Opened(s, spark, Ledger.open(SparkSessions.hadoopConf(spark), dir));
+        }
     }
+
+    record Opened(SweepSpec spec, SparkSession spark, Ledger ledger) {}
 
     /** The stored spec of a run folder, or a one-line error naming the folder. */
     static SweepSpec storedSpec(Ledger ledger, String dir) throws IOException {
@@ -177,9 +186,9 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
     boolean compact;
 
     @Override public Integer call() throws IOException {
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep report");
+        SweepCommands.Opened run = open(dir, "diffsweep report");
+        SweepSpec s = run.spec();
+        SparkSession spark = run.spark();
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, new MixtureModel());
         SweepReport.Outcome[] o = new SweepReport.Outcome[1];
         new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true).withRepair(repair).withBreakLock(breakLock)

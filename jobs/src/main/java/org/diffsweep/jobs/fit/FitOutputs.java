@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
+import org.diffsweep.jobs.json.Csv;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.PhaseTables;
@@ -40,14 +42,13 @@ public final class FitOutputs {
     public static String fitCsv(List<HierarchyFit.TargetFit> fits) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (HierarchyFit.TargetFit t : fits) {
-            String tail = "," + t.points() + "," + t.censoredPoints() + "," + t.missingPoints() + "," + t.heldOut() + "," + num(t.heldOutRmse())
-                    + "," + num(t.heldOutR2()) + "," + num(t.meanRmse()) + "," + num(t.targetSd()) + "\n";
-            if (t.features().isEmpty()) b.append(t.target().name()).append(",,,,,").append(tail);
+            List<Object> tail = List.of(t.points(), t.censoredPoints(), t.missingPoints(), t.heldOut(), t.heldOutRmse(), t.heldOutR2(),
+                    t.meanRmse(), t.targetSd());
+            if (t.features().isEmpty()) b.append(Csv.line(Stream.concat(Stream.of(t.target().name(), null, null, null, null, null), tail.stream()).toArray()));
             for (int j = 0; j < t.features().size(); j++) {
                 FitFeature f = t.features().get(j);
-                b.append(t.target().name()).append(',').append(quote(f.name())).append(',').append(f.scale().name().toLowerCase(Locale.ROOT))
-                        .append(',').append(num(t.importance()[j])).append(',').append(num(t.importanceLo()[j])).append(',')
-                        .append(num(t.importanceHi()[j])).append(tail);
+                b.append(Csv.line(Stream.concat(Stream.of(t.target().name(), f.name(), f.scale().name().toLowerCase(Locale.ROOT),
+                        t.importance()[j], t.importanceLo()[j], t.importanceHi()[j]), tail.stream()).toArray()));
             }
         }
         return b.toString();
@@ -59,8 +60,7 @@ public final class FitOutputs {
         for (HierarchyFit.TargetFit t : fits) {
             for (int j = 0; j < t.features().size(); j++) {
                 for (int k = 0; k < t.pdValues()[j].length; k++) {
-                    b.append(t.target().name()).append(',').append(quote(t.features().get(j).name())).append(',')
-                            .append(num(t.pdValues()[j][k])).append(',').append(num(t.pd()[j][k])).append('\n');
+                    b.append(Csv.line(t.target().name(), t.features().get(j).name(), t.pdValues()[j][k], t.pd()[j][k]));
                 }
             }
         }
@@ -141,7 +141,4 @@ public final class FitOutputs {
         return files;
     }
 
-    private static String num(double v) { return Double.isNaN(v) ? "" : Double.toString(v); }
-
-    private static String quote(String s) { return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"'; }
 }
