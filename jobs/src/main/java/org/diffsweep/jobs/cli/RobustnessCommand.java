@@ -2,11 +2,11 @@ package org.diffsweep.jobs.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffsweep.jobs.fit.LedgerRobustness;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.phase.DMetric;
 import org.diffsweep.jobs.phase.Robustness;
 import org.diffsweep.jobs.phase.TimeDefinition;
@@ -31,9 +31,6 @@ final class RobustnessCommand extends SweepCommands.SparkBase implements Callabl
             return CliSupport.BAD_INPUT;
         }
         Map<List<Object>, int[]> sum = Robustness.summary(rows);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("output", dir);
-        m.put("rows", rows.size());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (DMetric metric : List.of(DMetric.GEN_MEASURED, DMetric.MEM_MEASURED, DMetric.X_AB_MEASURED, DMetric.X_BA_MEASURED)) {
             for (TimeDefinition v : TimeDefinition.values()) {
@@ -42,26 +39,18 @@ final class RobustnessCommand extends SweepCommands.SparkBase implements Callabl
                 for (Map.Entry<List<Object>, int[]> e : sum.entrySet()) {
                     if (e.getKey().get(1) == metric && e.getKey().get(2) == v) for (int k = 0; k < 6; k++) t[k] += e.getValue()[k];
                 }
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("metric", metric.name());
-                x.put("variant", v.name());
-                x.put("decidedCells", t[0]);
-                x.put("survive", t[1]);
-                x.put("flip", t[2]);
-                x.put("undecided", t[3]);
-                x.put("reversedCells", t[4]);
-                x.put("stayReversed", t[5]);
-                lines.add(x);
+                lines.add(Json.object("metric", metric.name(), "variant", v.name(), "decidedCells", t[0], "survive", t[1], "flip", t[2],
+                        "undecided", t[3], "reversedCells", t[4], "stayReversed", t[5]));
                 if (!json) {
                     out().println(String.format(java.util.Locale.ROOT, "%-14s %-19s %5d decided: %5d survive, %4d flip, %4d undecided; "
                             + "reversed %d, stay %d", metric.name(), v.name(), t[0], t[1], t[2], t[3], t[4], t[5]));
                 }
             }
         }
-        m.put("summary", lines);
-        m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        m.put("files", List.of(LedgerRobustness.CSV, LedgerRobustness.SUMMARY_CSV));
-        if (json) print(m);
+        if (json) {
+            print(Json.object("output", dir, "rows", rows.size(), "summary", lines, "seconds", (System.nanoTime() - t0) / 1e9, "files",
+                    List.of(LedgerRobustness.CSV, LedgerRobustness.SUMMARY_CSV)));
+        }
         else out().println("robustness: " + rows.size() + " rows -> " + dir + "/" + LedgerRobustness.CSV);
         return CliSupport.OK;
     }
