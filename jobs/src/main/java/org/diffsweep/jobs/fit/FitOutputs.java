@@ -1,19 +1,14 @@
 package org.diffsweep.jobs.fit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.Path;
 import org.diffsweep.jobs.json.Csv;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.PhaseTables;
-import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.jobs.plot.LineChart;
 import org.diffsweep.jobs.report.HtmlReport;
 import org.diffsweep.jobs.report.ReportData;
@@ -121,21 +116,12 @@ public final class FitOutputs {
             String sym = t.target().quantity().symbol();
             JFreeChart ch = LineChart.create("partial dependence of " + t.target().label(), "position in the feature's range (0 = min, 1 = max; "
                     + "log features in ln)", AxisScale.LINEAR, sym + " (fitted, mean over the points)", AxisScale.LINEAR, s);
-            String base = "pd-" + sym;
-            byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-            out.writeAtomically(new Path(out.file("figures"), base + ".png"), png);
-            out.writeAtomically(new Path(out.file("figures"), base + ".svg"),
-                    ChartFiles.svg(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT, base).getBytes(StandardCharsets.UTF_8));
-            files.add("figures/" + base + ".png");
-            files.add("figures/" + base + ".svg");
+            byte[] png = ReportFigure.write(out, ch, "pd-" + sym, "pd-" + sym, files);
             figures.add(new ReportFigure("Partial dependence, " + t.target().label(), "Mean fitted " + sym + " over all points with one "
                     + "feature set to each value of its range (Friedman's partial dependence); a flat curve = the feature does not "
                     + "move " + sym + ".", png, null));
         }
-        String version = FitOutputs.class.getPackage().getImplementationVersion();
-        ReportProvenance p = new ReportProvenance(version == null ? "development build" : version, "", specHash,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), master);
-        out.writeText(FIT_HTML, HtmlReport.render(new ReportData("diffsweep fit: " + name, "", p, summary, null, figures,
+        out.writeText(FIT_HTML, HtmlReport.render(new ReportData("diffsweep fit: " + name, "", ReportProvenance.now("", specHash, master), summary, null, figures,
                 List.of(table(fits)), List.of())));
         files.add(FIT_HTML);
         return files;
