@@ -11,6 +11,7 @@ import org.diffsweep.jobs.fit.FitData;
 import org.diffsweep.jobs.fit.FitOutputs;
 import org.diffsweep.jobs.fit.HierarchyFit;
 import org.diffsweep.jobs.fit.LedgerFit;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.run.SparkSessions;
@@ -45,10 +46,10 @@ final class FitCommand extends SweepCommands.SparkBase implements Callable<Integ
             err().println("error: --trees must be >= 1, --max-depth in [1, 30], --bootstrap >= 0");
             return CliSupport.BAD_INPUT;
         }
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep fit");
-        Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), dir);
+        SweepCommands.Opened run = open(dir, "diffsweep fit");
+        SweepSpec s = run.spec();
+        SparkSession spark = run.spark();
+        Ledger ledger = run.ledger();
         HierarchyFit.Options o = new HierarchyFit.Options(trees, maxDepth, bootstrap, 12, 0.2, seed);
         long t0 = System.nanoTime();
         Map<String, org.diffsweep.jobs.phase.AxisScale> declared = new LinkedHashMap<>();
@@ -59,27 +60,12 @@ final class FitCommand extends SweepCommands.SparkBase implements Callable<Integ
         List<HierarchyFit.TargetFit> fits = HierarchyFit.fit(spark, data, o);
         List<String> files = FitOutputs.write(ledger, s.name(), s.specHash(), SparkSessions.master(spark), fits, o);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("output", dir);
-        m.put("parameterPoints", data.points());
-        m.put("features", data.features().stream().map(f -> f.label()).toList());
-        List<Map<String, Object>> ts = new java.util.ArrayList<>();
-        for (HierarchyFit.TargetFit t : fits) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("target", t.target().name());
-            x.put("points", t.points());
-            x.put("censoredPoints", t.censoredPoints());
-            x.put("missingPoints", t.missingPoints());
-            x.put("heldOutRmse", Double.isNaN(t.heldOutRmse()) ? null : t.heldOutRmse());
-            x.put("meanPredictorRmse", Double.isNaN(t.meanRmse()) ? null : t.meanRmse());
-            x.put("seconds", t.seconds());
-            ts.add(x);
-        }
-        m.put("targets", ts);
-        m.put("seconds", seconds);
-        m.put("files", files);
         if (json) {
-            print(m);
+            print(Json.object("output", dir, "parameterPoints", data.points(), "features", data.features().stream().map(f -> f.label()).toList(),
+                    "targets", fits.stream().map(t -> Json.object("target", t.target().name(), "points", t.points(), "censoredPoints",
+                            t.censoredPoints(), "missingPoints", t.missingPoints(), "heldOutRmse", Double.isNaN(t.heldOutRmse()) ? null
+                            : t.heldOutRmse(), "meanPredictorRmse", Double.isNaN(t.meanRmse()) ? null : t.meanRmse(), "seconds", t.seconds()))
+                            .toList(), "seconds", seconds, "files", files));
         } else {
             for (HierarchyFit.TargetFit t : fits) {
                 out().println(String.format(Locale.ROOT, "%-18s %5d points (%d censored, %d missing)  held-out RMSE %s (mean predictor %s)",

@@ -3,12 +3,12 @@ package org.diffsweep.jobs.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.ledger.LedgerTable;
 import org.diffsweep.jobs.ledger.MixtureModel;
 import org.diffsweep.core.point.PointFootprint;
@@ -139,25 +139,10 @@ public final class Main implements Callable<Integer> {
     /** The {@code run --dry-run} report: name, specHash, outputDir, sizes, axes with their values, base point. */
     static Map<String, Object> planReport(SweepSpec s, String outputDir) {
         SpecGrid g = s.grid();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put(LedgerTable.SPEC_HASH.name(), s.specHash());
-        m.put("outputDir", outputDir);
-        m.put("points", g.size());
-        m.put("pointsPerSeed", g.pointsPerSeed());
-        m.put("seeds", g.seeds());
         List<Object> axes = new ArrayList<>();
-        for (int j = 0; j < g.axisNames().size(); j++) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("path", g.axisNames().get(j));
-            List<Double> vals = new ArrayList<>();
-            for (double v : g.axisValues(j)) vals.add(v);
-            a.put("values", vals);
-            axes.add(a);
-        }
-        m.put("axes", axes);
-        m.put("base", MixtureModel.tree(s.base()));
-        return m;
+        for (int j = 0; j < g.axisNames().size(); j++) axes.add(Json.object("path", g.axisNames().get(j), "values", g.axisValues(j)));
+        return Json.object("name", s.name(), LedgerTable.SPEC_HASH.name(), s.specHash(), "outputDir", outputDir, "points", g.size(),
+                "pointsPerSeed", g.pointsPerSeed(), "seeds", g.seeds(), "axes", axes, "base", MixtureModel.tree(s.base()));
     }
 
     @Command(name = "point", mixinStandardHelpOptions = true,
@@ -206,12 +191,10 @@ public final class Main implements Callable<Integer> {
 
         @Override public Integer call() {
             PointParams p = PointSpecs.load(file);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("estimateBytes", (long) PointFootprint.of(p, true).bytes());
-            m.put("theoryOnlyBytes", (long) PointFootprint.of(p, false).bytes());
-            m.put("dominant", PointFootprint.of(p, true).dominant());
-            m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-            out().println(org.diffsweep.jobs.json.Json.sorted(m).replaceAll("\\s*\\n\\s*", " "));
+            Map<String, Object> m = Json.object("estimateBytes", (long) PointFootprint.of(p, true).bytes(), "theoryOnlyBytes",
+                    (long) PointFootprint.of(p, false).bytes(), "dominant", PointFootprint.of(p, true).dominant(), "maxHeapBytes",
+                    Runtime.getRuntime().maxMemory());
+            out().println(Json.sorted(m).replaceAll("\\s*\\n\\s*", " "));
             return CliSupport.OK;
         }
     }

@@ -2,18 +2,14 @@ package org.diffsweep.jobs.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.diffsweep.jobs.fit.LedgerRobustness;
-import org.diffsweep.jobs.ledger.Ledger;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.phase.DMetric;
 import org.diffsweep.jobs.phase.Robustness;
 import org.diffsweep.jobs.phase.TimeDefinition;
-import org.diffsweep.jobs.run.SparkSessions;
-import org.diffsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,21 +22,15 @@ final class RobustnessCommand extends SweepCommands.SparkBase implements Callabl
     String dir;
 
     @Override public Integer call() throws IOException {
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep robustness");
-        Ledger ledger = Ledger.open(SparkSessions.hadoopConf(spark), dir);
+        SweepCommands.Opened run = open(dir, "diffsweep robustness");
         long t0 = System.nanoTime();
-        List<Robustness.Row> rows = LedgerRobustness.write(spark, ledger, s);
+        List<Robustness.Row> rows = LedgerRobustness.write(run.spark(), run.ledger(), run.spec());
         if (rows.isEmpty()) {
             err().println("error: " + dir + ": no point in the ledger has stored curves (written by evaluator version 4 and later); "
                     + "re-run the sweep into a new folder to get them");
             return CliSupport.BAD_INPUT;
         }
         Map<List<Object>, int[]> sum = Robustness.summary(rows);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("output", dir);
-        m.put("rows", rows.size());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (DMetric metric : List.of(DMetric.GEN_MEASURED, DMetric.MEM_MEASURED, DMetric.X_AB_MEASURED, DMetric.X_BA_MEASURED)) {
             for (TimeDefinition v : TimeDefinition.values()) {
@@ -49,26 +39,18 @@ final class RobustnessCommand extends SweepCommands.SparkBase implements Callabl
                 for (Map.Entry<List<Object>, int[]> e : sum.entrySet()) {
                     if (e.getKey().get(1) == metric && e.getKey().get(2) == v) for (int k = 0; k < 6; k++) t[k] += e.getValue()[k];
                 }
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("metric", metric.name());
-                x.put("variant", v.name());
-                x.put("decidedCells", t[0]);
-                x.put("survive", t[1]);
-                x.put("flip", t[2]);
-                x.put("undecided", t[3]);
-                x.put("reversedCells", t[4]);
-                x.put("stayReversed", t[5]);
-                lines.add(x);
+                lines.add(Json.object("metric", metric.name(), "variant", v.name(), "decidedCells", t[0], "survive", t[1], "flip", t[2],
+                        "undecided", t[3], "reversedCells", t[4], "stayReversed", t[5]));
                 if (!json) {
                     out().println(String.format(java.util.Locale.ROOT, "%-14s %-19s %5d decided: %5d survive, %4d flip, %4d undecided; "
                             + "reversed %d, stay %d", metric.name(), v.name(), t[0], t[1], t[2], t[3], t[4], t[5]));
                 }
             }
         }
-        m.put("summary", lines);
-        m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        m.put("files", List.of(LedgerRobustness.CSV, LedgerRobustness.SUMMARY_CSV));
-        if (json) print(m);
+        if (json) {
+            print(Json.object("output", dir, "rows", rows.size(), "summary", lines, "seconds", (System.nanoTime() - t0) / 1e9, "files",
+                    List.of(LedgerRobustness.CSV, LedgerRobustness.SUMMARY_CSV)));
+        }
         else out().println("robustness: " + rows.size() + " rows -> " + dir + "/" + LedgerRobustness.CSV);
         return CliSupport.OK;
     }

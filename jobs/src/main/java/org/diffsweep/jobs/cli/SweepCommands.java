@@ -3,7 +3,6 @@ package org.diffsweep.jobs.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +10,7 @@ import org.diffsweep.core.evaluator.PointResult;
 import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.linalg.LinAlg;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.ledger.Audit;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.ledger.LedgerTable;
@@ -47,7 +47,16 @@ final class SweepCommands {
         SparkSession spark(String app) {
             return SparkSessions.getOrCreate(master, app, false, Map.of("spark.executorEnv.OPENBLAS_NUM_THREADS", "1"));
         }
+
+        /** The run folder {@code dir}: its stored spec (checked before Spark starts), a session, the ledger on its filesystem. */
+        Opened open(String dir, String app) throws IOException {
+            SweepSpec s = storedSpec(Ledger.open(new org.apache.hadoop.conf.Configuration(), dir), dir);
+            SparkSession spark = spark(app);
+            return new Opened(s, spark, Ledger.open(SparkSessions.hadoopConf(spark), dir));
+        }
     }
+
+    record Opened(SweepSpec spec, SparkSession spark, Ledger ledger) {}
 
     /** The stored spec of a run folder, or a one-line error naming the folder. */
     static SweepSpec storedSpec(Ledger ledger, String dir) throws IOException {
@@ -145,11 +154,7 @@ final class RunCommand extends SweepCommands.SparkBase implements Callable<Integ
             }
         }
         if (json) {
-            Map<String, Object> mm = new LinkedHashMap<>();
-            mm.put("name", s.name());
-            mm.put(LedgerTable.SPEC_HASH.name(), s.specHash());
-            mm.put("output", dir);
-            mm.put("master", m);
+            Map<String, Object> mm = Json.object("name", s.name(), LedgerTable.SPEC_HASH.name(), s.specHash(), "output", dir, "master", m);
             mm.putAll(outcome);
             print(mm);
         }
@@ -177,9 +182,9 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
     boolean compact;
 
     @Override public Integer call() throws IOException {
-        Ledger probe = Ledger.open(new org.apache.hadoop.conf.Configuration(), dir);
-        SweepSpec s = SweepCommands.storedSpec(probe, dir);
-        SparkSession spark = spark("diffsweep report");
+        SweepCommands.Opened run = open(dir, "diffsweep report");
+        SweepSpec s = run.spec();
+        SparkSession spark = run.spark();
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, new MixtureModel());
         SweepReport.Outcome[] o = new SweepReport.Outcome[1];
         new SweepRunner(spark).writeOutputs(req, SweepOptions.defaults().withForceOutputs(true).withRepair(repair).withBreakLock(breakLock)
@@ -187,16 +192,9 @@ final class ReportCommand extends SweepCommands.SparkBase implements Callable<In
                     if (compact) ledger.compact(spark, req.model().table(), s.grid().axisNames());
                     o[0] = MixtureOutputs.write(spark, ledger, s, SparkSessions.master(spark));
                 });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("output", dir);
-        m.put("slices", o[0].slices());
-        m.put("xAxis", o[0].xAxis());
-        m.put("yAxis", o[0].yAxis());
-        m.put("cells", o[0].cells());
-        m.put("boundaryPoints", o[0].boundaryPoints());
-        m.put("files", o[0].files());
         if (json) {
-            print(m);
+            print(Json.object("output", dir, "slices", o[0].slices(), "xAxis", o[0].xAxis(), "yAxis", o[0].yAxis(), "cells", o[0].cells(),
+                    "boundaryPoints", o[0].boundaryPoints(), "files", o[0].files()));
         } else {
             out().println("report: " + o[0].slices().size() + " slice(s), " + o[0].cells() + " phase cells, " + o[0].boundaryPoints()
                     + " boundary points, " + o[0].files().size() + " files -> " + dir + "/" + SweepReport.REPORT_HTML);
@@ -226,7 +224,7 @@ final class ReplayCommand extends Main.Base implements Callable<Integer> {
         SweepSpec s = SweepCommands.storedSpec(ledger, run);
         Replay.Result r = Replay.replay(spark, ledger, s.grid(), SweepCommands.request(s, run, model).model(), pointId);
         if (json) {
-            print(org.diffsweep.jobs.json.Json.map(r));
+            print(Json.map(r));
         } else if (r.status() == Replay.Status.UNKNOWN) {
             err().println("error: " + r.message());
         } else {
@@ -254,7 +252,7 @@ final class AuditCommand extends Main.Base implements Callable<Integer> {
         SweepSpec s = SweepCommands.storedSpec(ledger, dir);
         SweepRequest<PointParams, PointResult> req = SweepCommands.request(s, dir, model);
         Audit a = Audit.of(ledger.readAll(spark, model.table(), s.grid().axisNames()), new SweepRunner(spark).gridIds(req), s.grid().size());
-        out().println(org.diffsweep.jobs.json.Json.ordered(a).replaceAll("\\s*\\n\\s*", " "));
+        out().println(Json.ordered(a).replaceAll("\\s*\\n\\s*", " "));
         return a.exactlyOnce() ? CliSupport.OK : CliSupport.FAILED;
     }
 }

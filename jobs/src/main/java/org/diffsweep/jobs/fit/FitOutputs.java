@@ -1,17 +1,14 @@
 package org.diffsweep.jobs.fit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hadoop.fs.Path;
+import java.util.stream.Stream;
+import org.diffsweep.jobs.json.Csv;
 import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.PhaseTables;
-import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.jobs.plot.LineChart;
 import org.diffsweep.jobs.report.HtmlReport;
 import org.diffsweep.jobs.report.ReportData;
@@ -48,14 +45,13 @@ public final class FitOutputs {
     public static String fitCsv(List<HierarchyFit.TargetFit> fits) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (HierarchyFit.TargetFit t : fits) {
-            String tail = "," + t.points() + "," + t.censoredPoints() + "," + t.missingPoints() + "," + t.heldOut() + "," + num(t.heldOutRmse())
-                    + "," + num(t.heldOutR2()) + "," + num(t.meanRmse()) + "," + num(t.targetSd()) + "\n";
-            if (t.features().isEmpty()) b.append(t.target().name()).append(",,,,,").append(tail);
+            List<Object> tail = List.of(t.points(), t.censoredPoints(), t.missingPoints(), t.heldOut(), t.heldOutRmse(), t.heldOutR2(),
+                    t.meanRmse(), t.targetSd());
+            if (t.features().isEmpty()) b.append(Csv.line(Stream.concat(Stream.of(t.target().name(), null, null, null, null, null), tail.stream()).toArray()));
             for (int j = 0; j < t.features().size(); j++) {
                 FitFeature f = t.features().get(j);
-                b.append(t.target().name()).append(',').append(quote(f.name())).append(',').append(f.scale().name().toLowerCase(Locale.ROOT))
-                        .append(',').append(num(t.importance()[j])).append(',').append(num(t.importanceLo()[j])).append(',')
-                        .append(num(t.importanceHi()[j])).append(tail);
+                b.append(Csv.line(Stream.concat(Stream.of(t.target().name(), f.name(), f.scale().name().toLowerCase(Locale.ROOT),
+                        t.importance()[j], t.importanceLo()[j], t.importanceHi()[j]), tail.stream()).toArray()));
             }
         }
         return b.toString();
@@ -70,9 +66,8 @@ public final class FitOutputs {
         for (HierarchyFit.TargetFit t : fits) {
             for (int j = 0; j < t.features().size(); j++) {
                 for (int k = 0; k < t.pdValues()[j].length; k++) {
-                    b.append(t.target().name()).append(',').append(quote(t.features().get(j).name())).append(',')
-                            .append(num(t.pdValues()[j][k])).append(',').append(num(t.pd()[j][k])).append(',')
-                            .append(num(t.pdLo()[j][k])).append(',').append(num(t.pdHi()[j][k])).append('\n');
+                    b.append(Csv.line(t.target().name(), t.features().get(j).name(), t.pdValues()[j][k], t.pd()[j][k], t.pdLo()[j][k],
+                            t.pdHi()[j][k]));
                 }
             }
         }
@@ -141,28 +136,16 @@ public final class FitOutputs {
             for (int j = 0; j < t.features().size(); j++) keys.add(new LineChart.LegendKey(t.features().get(j).label(), j, LineChart.Style.MEASURED));
             if (o.bootstrap() > 0) keys.add(new LineChart.LegendKey("bootstrap 2.5 / 97.5 %", -1, LineChart.Style.DOTTED));
             LineChart.legend(ch, keys);
-            String base = FIGURE_PREFIX + sym;
-            byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-            out.writeAtomically(new Path(out.file("figures"), base + ".png"), png);
-            out.writeAtomically(new Path(out.file("figures"), base + ".svg"),
-                    ChartFiles.svg(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT, base).getBytes(StandardCharsets.UTF_8));
-            files.add("figures/" + base + ".png");
-            files.add("figures/" + base + ".svg");
+            byte[] png = ReportFigure.write(out, ch, FIGURE_PREFIX + sym, FIGURE_PREFIX + sym, files);
             figures.add(new ReportFigure("Partial dependence, " + t.target().label(), "Mean fitted " + sym + " over all points with one "
                     + "feature set to each value of its range (Friedman's partial dependence); a flat curve = the feature does not "
                     + "move " + sym + "." + (o.bootstrap() > 0 ? " Dotted: the 2.5 and 97.5 % percentiles over the " + o.bootstrap()
                     + " bootstrap forests." : ""), png, null));
         }
-        String version = FitOutputs.class.getPackage().getImplementationVersion();
-        ReportProvenance p = new ReportProvenance(version == null ? "development build" : version, "", specHash,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), master);
-        out.writeText(FIT_HTML, HtmlReport.render(new ReportData("diffsweep fit: " + name, "", p, summary, null, figures,
+        out.writeText(FIT_HTML, HtmlReport.render(new ReportData("diffsweep fit: " + name, "", ReportProvenance.now("", specHash, master), summary, null, figures,
                 List.of(table(fits)), List.of())));
         files.add(FIT_HTML);
         return files;
     }
 
-    private static String num(double v) { return Double.isNaN(v) ? "" : Double.toString(v); }
-
-    private static String quote(String s) { return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"'; }
 }

@@ -51,12 +51,7 @@ public final class LedgerRobustness {
             if (layout.hasMap()) {
                 Double xv = co.get(axes.indexOf(layout.x().name())), yv = co.get(axes.indexOf(layout.y().name()));
                 if (xv == null || yv == null) continue;
-                double[] sv = new double[layout.slices().size()];
-                for (int k = 0; k < sv.length; k++) {
-                    Double v = co.get(axes.indexOf(layout.slices().get(k)));
-                    sv[k] = v == null ? Double.NaN : v;
-                }
-                slice = layout.label(sv);
+                slice = layout.label(a -> co.get(axes.indexOf(a)));
                 x = xv;
                 y = yv;
             } else {

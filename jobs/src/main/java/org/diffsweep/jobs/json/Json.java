@@ -37,6 +37,13 @@ public final class Json {
         return ORDERED.convertValue(value, java.util.LinkedHashMap.class);
     }
 
+    /** A mutable insertion-ordered map of alternating keys and values: {@code object("a", 1, "b", x)}. */
+    public static java.util.LinkedHashMap<String, Object> object(Object... keysAndValues) {
+        java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
     /** Parses JSON text. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.diffsweep.jobs.json.Csv;
 import org.diffsweep.jobs.phase.PhaseCell;
 import org.diffsweep.jobs.phase.PhaseTables;
 
@@ -49,7 +50,7 @@ public final class Exports {
                 b.setLength(0);
                 for (int k = 0; k < cols.length; k++) {
                     if (k > 0) b.append(',');
-                    if (!r.isNullAt(k)) b.append(csv(r.get(k)));
+                    if (!r.isNullAt(k)) b.append(r.get(k) instanceof String s ? Csv.quote(s) : String.valueOf(r.get(k)));
                 }
                 w.write(b.append('\n').toString());
             }
@@ -57,15 +58,6 @@ public final class Exports {
         Path target = out.file(RESULTS_CSV);
         if (out.fs().exists(target)) out.fs().delete(target, false);
         if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
-    }
-
-    /** CSV field: doubles in Java's shortest round-trip form, strings quoted when needed. */
-    static String csv(Object o) {
-        String s = String.valueOf(o);
-        if (o instanceof String && (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 
     /**

@@ -69,20 +69,19 @@ public final class Ledger {
     public Path file(String name) { return new Path(root, name); }
 
     /** True when at least one Parquet data file exists in some wave. */
-    public boolean hasData() throws IOException {
+    public boolean hasData() throws IOException { return parquetFiles().length > 0; }
+
+    private FileStatus[] parquetFiles() throws IOException {
         FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
-        return st != null && st.length > 0;
+        return st == null ? new FileStatus[0] : st;
     }
 
     /** Wave numbers whose directory holds at least one Parquet file, ascending. */
     public List<Integer> committedWaves() throws IOException {
         TreeSet<Integer> w = new TreeSet<>();
-        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
-        if (st != null) {
-            for (FileStatus s : st) {
-                Integer n = waveNumber(s.getPath().getParent().getName());
-                if (n != null) w.add(n);
-            }
+        for (FileStatus s : parquetFiles()) {
+            Integer n = waveNumber(s.getPath().getParent().getName());
+            if (n != null) w.add(n);
         }
         return List.copyOf(w);
     }
@@ -93,13 +92,9 @@ public final class Ledger {
      */
     public List<String> committedFiles() throws IOException {
         TreeSet<String> f = new TreeSet<>();
-        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
-        if (st != null) {
-            for (FileStatus s : st) {
-                if (waveNumber(s.getPath().getParent().getName()) != null) {
-                    f.add(s.getPath().getParent().getName() + "/" + s.getPath().getName() + ":" + s.getLen());
-                }
-            }
+        for (FileStatus s : parquetFiles()) {
+            String wave = s.getPath().getParent().getName();
+            if (waveNumber(wave) != null) f.add(wave + "/" + s.getPath().getName() + ":" + s.getLen());
         }
         return List.copyOf(f);
     }
@@ -114,10 +109,8 @@ public final class Ledger {
      */
     public java.util.Map<Path, String> corruptFiles() throws IOException {
         java.util.Map<Path, String> bad = new java.util.TreeMap<>();
-        FileStatus[] st = fs.globStatus(new Path(ledgerDir(), "wave=*/*.parquet"));
-        if (st == null) return bad;
         byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
-        for (FileStatus s : st) {
+        for (FileStatus s : parquetFiles()) {
             long len = s.getLen();
             if (len < 12) {
                 bad.put(s.getPath(), len + " bytes, shorter than any Parquet file");

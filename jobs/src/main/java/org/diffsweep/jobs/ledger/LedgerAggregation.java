@@ -220,15 +220,10 @@ public final class LedgerAggregation {
                 Row any = rows.firstEntry().getValue();
                 Double x = number(any, xc), y = number(any, yc);
                 if (x == null || y == null) continue;
-                double[] sv = new double[layout.slices().size()];
-                for (int k = 0; k < sv.length; k++) {
-                    Double v = number(any, LedgerTable.axisColumn(layout.slices().get(k)));
-                    sv[k] = v == null ? Double.NaN : v;
-                }
                 int classes = Math.max(2, rows.lastKey() + 1);
                 List<ClassResult> cr = new ArrayList<>();
                 for (int c = 0; c < classes; c++) cr.add(rows.containsKey(c) ? MixtureTable.classResult(rows.get(c)) : null);
-                List<PairSample> ps = ClassPair.samples(layout.label(sv), x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(),
+                List<PairSample> ps = ClassPair.samples(layout.label(a -> number(any, LedgerTable.axisColumn(a))), x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(),
                         e.getKey(), cr);
                 samples.addAll(ps);
                 for (int k = 0; k < ps.size(); k++) {

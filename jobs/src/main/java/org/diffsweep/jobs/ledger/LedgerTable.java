@@ -96,13 +96,6 @@ public final class LedgerTable<P, R extends Evaluated> implements Serializable {
         return b.toString();
     }
 
-    /** Every column for the given axes, in order (the axis columns as unnamed-getter placeholders are not included). */
-    public List<Column<LedgerRow<P, R>>> columns() {
-        List<Column<LedgerRow<P, R>>> all = new ArrayList<>(head);
-        all.addAll(tail);
-        return all;
-    }
-
     /** Column names in ledger order for the given axes (without {@link #WAVE}). */
     public List<String> names(List<String> axes) {
         List<String> n = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +16,7 @@ import org.diffsweep.core.evaluator.StandardEvaluator;
 import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointField;
 import org.diffsweep.core.point.PointParams;
+import org.diffsweep.jobs.json.Json;
 import org.diffsweep.jobs.plan.CostModel;
 
 /**
@@ -90,31 +90,14 @@ public final class MixtureModel implements SweepModel<PointParams, PointResult> 
      * so insertion order and Integer vs Long do not reach the bytes.
      */
     public static Map<String, Object> tree(PointParams p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(PointField.D.key(), p.d());
-        m.put(PointField.PSI_P.key(), p.psiP());
-        m.put(PointField.PSI_N.key(), p.psiN());
-        m.put(PointField.T.key(), p.t());
-        m.put(PointField.SEED.key(), p.seed());
         List<Object> classes = new ArrayList<>();
         for (ClassSpec c : p.classes()) {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("name", c.name());
-            cm.put(PointField.WEIGHT.key(), c.weight());
-            cm.put(PointField.RADIUS.key(), c.radius());
-            cm.put(PointField.ANGLE_DEG.key(), c.angleDeg());
-            cm.put(PointField.VARIANCE.key(), c.variance());
-            classes.add(cm);
+            classes.add(Json.object("name", c.name(), PointField.WEIGHT.key(), c.weight(), PointField.RADIUS.key(), c.radius(),
+                    PointField.ANGLE_DEG.key(), c.angleDeg(), PointField.VARIANCE.key(), c.variance()));
         }
-        m.put("classes", classes);
-        m.put(PointField.DELTA_GEN.key(), p.deltaGen());
-        m.put(PointField.KAPPA.key(), p.kappa());
-        Map<String, Object> tg = new LinkedHashMap<>();
-        tg.put("min", p.tauGrid().min());
-        tg.put("max", p.tauGrid().max());
-        tg.put("points", p.tauGrid().points());
-        m.put("tauGrid", tg);
-        m.put("noise", p.noise().toString());
-        return m;
+        return Json.object(PointField.D.key(), p.d(), PointField.PSI_P.key(), p.psiP(), PointField.PSI_N.key(), p.psiN(), PointField.T.key(),
+                p.t(), PointField.SEED.key(), p.seed(), "classes", classes, PointField.DELTA_GEN.key(), p.deltaGen(), PointField.KAPPA.key(),
+                p.kappa(), "tauGrid", Json.object("min", p.tauGrid().min(), "max", p.tauGrid().max(), "points", p.tauGrid().points()),
+                "noise", p.noise().toString());
     }
 }

@@ -51,8 +51,6 @@ public final class PhaseAggregator {
     /** All metrics at 95 % confidence. */
     public static PhaseAggregator standard() { return of(0.95, Set.of()); }
 
-    public double confidenceLevel() { return level; }
-
     /** Reduces one partition of samples to per-(slice, metric, cell) accumulators. */
     public Map<CellKey, CellStats> accumulate(Iterable<PairSample> samples) {
         Map<CellKey, CellStats> out = new HashMap<>();

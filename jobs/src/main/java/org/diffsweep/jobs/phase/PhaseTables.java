@@ -2,6 +2,7 @@ package org.diffsweep.jobs.phase;
 
 import java.util.List;
 import java.util.Locale;
+import org.diffsweep.jobs.json.Csv;
 
 /**
  * CSV renderings of the phase table and the boundary table (the Parquet copies are written by the Spark layer).
@@ -39,33 +40,15 @@ public final class PhaseTables {
     /** The phase table as CSV (header line first); NaN as an empty field. */
     public static String cellsCsv(List<PhaseCell> cells) {
         StringBuilder sb = new StringBuilder(String.join(",", COLUMNS.stream().map(CellColumn::name).toList())).append('\n');
-        for (PhaseCell c : cells) {
-            for (int k = 0; k < COLUMNS.size(); k++) {
-                Object v = COLUMNS.get(k).value().apply(c);
-                if (k > 0) sb.append(',');
-                sb.append(v instanceof String str ? quote(str) : v instanceof Double d ? num(d) : String.valueOf(v));
-            }
-            sb.append('\n');
-        }
+        for (PhaseCell c : cells) sb.append(Csv.line(COLUMNS.stream().map(col -> col.value().apply(c)).toArray()));
         return sb.toString();
     }
 
     /** The boundary polylines as CSV (header line first). */
     public static String boundaryCsv(List<BoundaryPoint> points) {
         StringBuilder sb = new StringBuilder(BOUNDARY_HEADER).append('\n');
-        for (BoundaryPoint p : points) {
-            sb.append(quote(p.slice())).append(',').append(quote(p.series())).append(',').append(p.polylineId())
-                    .append(',').append(p.vertex()).append(',').append(num(p.x())).append(',').append(num(p.y()))
-                    .append('\n');
-        }
+        for (BoundaryPoint p : points) sb.append(Csv.line(p.slice(), p.series(), p.polylineId(), p.vertex(), p.x(), p.y()));
         return sb.toString();
-    }
-
-    static String num(double v) { return Double.isNaN(v) ? "" : Double.toString(v); }
-
-    static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** Locale-independent short number for text ("0.25", "1e-05"). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.diffsweep.core.evaluator.ClassField;
 import org.diffsweep.core.evaluator.ClassResult;
+import org.diffsweep.jobs.json.Csv;
 
 /**
  * Robustness of the orders to the definition of the times (docs/science.md §16): every point's per-class times are
@@ -159,11 +160,8 @@ public final class Robustness {
     public static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder("slice,metric,x,y,variant,baseSign,basePhase,sign,phase,mean,order,phaseSurvives\n");
         for (Row r : rows) {
-            b.append(PhaseTables.quote(r.slice())).append(',').append(r.metric().name()).append(',').append(PhaseTables.num(r.x())).append(',')
-                    .append(PhaseTables.num(r.y())).append(',').append(r.variant().name()).append(',').append(r.baseSign()).append(',')
-                    .append(r.basePhase().name()).append(',').append(r.sign()).append(',').append(r.phase().name()).append(',')
-                    .append(PhaseTables.num(r.mean())).append(',').append(r.order().name()).append(',')
-                    .append(r.phaseSurvives() == null ? "" : r.phaseSurvives().toString()).append('\n');
+            b.append(Csv.line(r.slice(), r.metric().name(), r.x(), r.y(), r.variant().name(), r.baseSign(), r.basePhase().name(), r.sign(),
+                    r.phase().name(), r.mean(), r.order().name(), r.phaseSurvives()));
         }
         return b.toString();
     }
@@ -173,10 +171,8 @@ public final class Robustness {
         StringBuilder b = new StringBuilder("slice,metric,variant,decidedCells,survive,flip,undecided,reversedCells,stayReversed\n");
         for (Map.Entry<List<Object>, int[]> e : summary(rows).entrySet()) {
             int[] c = e.getValue();
-            b.append(PhaseTables.quote((String) e.getKey().get(0))).append(',').append(((DMetric) e.getKey().get(1)).name()).append(',')
-                    .append(((TimeDefinition) e.getKey().get(2)).name());
-            for (int v : c) b.append(',').append(v);
-            b.append('\n');
+            b.append(Csv.line(e.getKey().get(0), ((DMetric) e.getKey().get(1)).name(), ((TimeDefinition) e.getKey().get(2)).name(),
+                    c[0], c[1], c[2], c[3], c[4], c[5]));
         }
         return b.toString();
     }

@@ -46,11 +46,6 @@ public record RunningStats(long count, BigDecimal sum, BigDecimal sumOfSquares) 
         return count == 0 ? 0.0 : sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
     }
 
-    /** Sum of squared deviations from the mean, Σx² − (Σx)²/n, rounded once (0 when empty). */
-    public double m2() {
-        return count == 0 ? 0.0 : numerator().divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
-    }
-
     /** Unbiased sample variance (n − 1 denominator), rounded once; NaN when count &lt; 2. */
     public double variance() {
         return count < 2 ? Double.NaN

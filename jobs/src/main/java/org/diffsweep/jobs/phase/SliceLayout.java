@@ -88,6 +88,11 @@ public record SliceLayout(SliceAxis x, SliceAxis y, List<String> slices) impleme
         return b.toString();
     }
 
+    /** The slice label of a point, given its coordinate on an axis by name (null: absent). */
+    public String label(java.util.function.Function<String, Double> coordinate) {
+        return label(slices.stream().mapToDouble(a -> java.util.Objects.requireNonNullElse(coordinate.apply(a), Double.NaN)).toArray());
+    }
+
     /** Every slice label with its slice-axis values, over all combinations of the slice axes' values. */
     public Map<String, double[]> sliceValues(Map<String, TreeSet<Double>> values) {
         Map<String, double[]> out = new java.util.LinkedHashMap<>();

@@ -36,9 +36,6 @@ public enum TimeCensoring {
 
     TimeCensoring(int position) { this.position = position; }
 
-    /** −1 below the grid, 0 on it, +1 above it (0 for missing too; check {@link #MISSING} first). */
-    public int position() { return position; }
-
     /** True when the time is off the grid (below or above). */
     public boolean censored() { return this == BELOW_GRID || this == ABOVE_GRID; }
 

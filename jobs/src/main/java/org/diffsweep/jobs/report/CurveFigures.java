@@ -15,7 +15,6 @@ import org.diffsweep.jobs.ledger.Ledger;
 import org.diffsweep.jobs.ledger.StoredCurve;
 import org.diffsweep.jobs.phase.AxisScale;
 import org.diffsweep.jobs.phase.PhaseTables;
-import org.diffsweep.jobs.phase.SliceAxis;
 import org.diffsweep.jobs.phase.SliceLayout;
 import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.jobs.plot.CurvePanels;
@@ -66,13 +65,7 @@ final class CurveFigures {
     }
 
     private String slice(StoredCurve c) {
-        SliceLayout l = agg.layout();
-        double[] sv = new double[l.slices().size()];
-        for (int k = 0; k < sv.length; k++) {
-            Double v = c.coordinates().get(agg.axes().indexOf(l.slices().get(k)));
-            sv[k] = v == null ? Double.NaN : v;
-        }
-        return l.label(sv);
+        return agg.layout().label(a -> c.coordinates().get(agg.axes().indexOf(a)));
     }
 
     private static int compare(List<Double> a, List<Double> b) {
@@ -246,12 +239,7 @@ final class CurveFigures {
         keys.add(new LineChart.LegendKey("class A", -1, LineChart.Style.LINE));
         keys.add(new LineChart.LegendKey("class B", -1, LineChart.Style.DASHED));
         LineChart.legend(ch, keys);
-        byte[] png = ChartFiles.png(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-        out.writeAtomically(new Path(out.file(SliceFigures.FIGURES), "collapse-psiN.png"), png);
-        out.writeAtomically(new Path(out.file(SliceFigures.FIGURES), "collapse-psiN.svg"),
-                ChartFiles.svg(ch, ChartFiles.WIDTH, ChartFiles.HEIGHT, "collapse").getBytes(StandardCharsets.UTF_8));
-        files.add(SliceFigures.FIGURES + "/collapse-psiN.png");
-        files.add(SliceFigures.FIGURES + "/collapse-psiN.svg");
+        byte[] png = ReportFigure.write(out, ch, "collapse-psiN", "collapse", files);
         StringBuilder cols = new StringBuilder();
         for (int i = 0; i < psis.size(); i++) cols.append(i > 0 ? ", " : "").append("ψ_n = ").append(PhaseTables.shortNumber(psis.get(i)))
                 .append(" ").append(COLOUR_NAMES[i % COLOUR_NAMES.length]);

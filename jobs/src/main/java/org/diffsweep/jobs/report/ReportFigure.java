@@ -1,5 +1,13 @@
 package org.diffsweep.jobs.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.diffsweep.jobs.ledger.Ledger;
+import org.diffsweep.jobs.plot.ChartFiles;
+import org.jfree.chart.JFreeChart;
+
 /**
  * A figure of the report: embedded as a base64 PNG when {@code png} is given, else as inline SVG.
  *
@@ -13,5 +21,22 @@ public record ReportFigure(String title, String caption, byte[] png, String svg)
         if (png == null && svg == null) {
             throw new IllegalArgumentException("figure '" + title + "' has neither PNG nor SVG content");
         }
+    }
+
+    /** The output folder's figure directory. */
+    public static final String FIGURES = "figures";
+
+    /**
+     * Writes {@code chart} at the default size as {@code figures/<base>.png} and {@code .svg} (SVG ids prefixed
+     * {@code svgId}) into {@code out}, adds both paths to {@code files} and returns the PNG.
+     */
+    public static byte[] write(Ledger out, JFreeChart chart, String base, String svgId, List<String> files) throws IOException {
+        byte[] png = ChartFiles.png(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
+        out.writeAtomically(new Path(out.file(FIGURES), base + ".png"), png);
+        out.writeAtomically(new Path(out.file(FIGURES), base + ".svg"),
+                ChartFiles.svg(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT, svgId).getBytes(StandardCharsets.UTF_8));
+        files.add(FIGURES + "/" + base + ".png");
+        files.add(FIGURES + "/" + base + ".svg");
+        return png;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.diffsweep.core.evaluator.ClassField;
 import org.diffsweep.core.point.ClassSpec;
 import org.diffsweep.core.point.PointParams;
@@ -20,7 +19,6 @@ import org.diffsweep.jobs.phase.PhaseTables;
 import org.diffsweep.jobs.phase.SliceAxis;
 import org.diffsweep.jobs.phase.SliceLayout;
 import org.diffsweep.jobs.phase.AxisScale;
-import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.jobs.plot.LineChart;
 import org.diffsweep.jobs.plot.PhaseMapChart;
 import org.diffsweep.jobs.plot.SpectrumChart;
@@ -34,8 +32,6 @@ import org.jfree.chart.JFreeChart;
  * written as PNG and SVG under {@code figures/}.
  */
 final class SliceFigures {
-    static final String FIGURES = "figures";
-
     private final Ledger out;
     private final AggregatedLedger agg;
     private final List<PhaseCell> cells;
@@ -126,12 +122,7 @@ final class SliceFigures {
             List<Double> k = e.getKey();
             Double x = k.get(ix), y = k.get(iy);
             if (x == null || y == null || Math.abs(x - xStar) > 1e-9 * Math.abs(xStar)) continue;
-            double[] sv = new double[l.slices().size()];
-            for (int s = 0; s < sv.length; s++) {
-                Double z = k.get(axes.indexOf(l.slices().get(s)));
-                sv[s] = z == null ? Double.NaN : z;
-            }
-            if (!l.label(sv).equals(ClassPair.baseSlice(slice))) continue;
+            if (!l.label(a -> k.get(axes.indexOf(a))).equals(ClassPair.baseSlice(slice))) continue;
             ClassPair pair = ClassPair.of(slice);
             int j = l.y().indexOf(y), c = k.get(k.size() - 1).intValue();
             if (j >= 0 && (c == pair.i() || c == pair.j())) v[c == pair.i() ? 0 : 1][j] = e.getValue();
@@ -187,12 +178,6 @@ final class SliceFigures {
     }
 
     private void figure(String base, JFreeChart chart, String title, String caption) throws IOException {
-        byte[] png = ChartFiles.png(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-        out.writeAtomically(new Path(out.file(FIGURES), base + ".png"), png);
-        out.writeAtomically(new Path(out.file(FIGURES), base + ".svg"),
-                ChartFiles.svg(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT, base).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        files.add(FIGURES + "/" + base + ".png");
-        files.add(FIGURES + "/" + base + ".svg");
-        figures.add(new ReportFigure(title, caption, png, null));
+        figures.add(new ReportFigure(title, caption, ReportFigure.write(out, chart, base, base, files), null));
     }
 }

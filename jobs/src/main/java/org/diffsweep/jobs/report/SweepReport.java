@@ -2,8 +2,6 @@ package org.diffsweep.jobs.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class SweepReport {
     public static final String REPORT_HTML = "report.html";
     public static final String SUMMARY = "summary.txt";
     public static final String PHASE_DIAGRAM = "phase-diagram";
-    public static final String FIGURES = SliceFigures.FIGURES;
+    public static final String FIGURES = ReportFigure.FIGURES;
 
     /**
      * What was written.
@@ -137,10 +135,7 @@ public final class SweepReport {
         text(out, files, PHASE_CSV, PhaseTables.cellsCsv(cells));
         text(out, files, BOUNDARY_CSV, PhaseTables.boundaryCsv(boundary));
         text(out, files, SUMMARY, SummaryText.render(in.name(), in.evaluator(), in.gridPoints(), agg, cells));
-        String version = SweepReport.class.getPackage().getImplementationVersion();
-        ReportProvenance p = new ReportProvenance(version == null ? "development build" : version,
-                String.join(", ", agg.codeVersions()), String.join(", ", agg.specHashes()),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), in.masterUrl());
+        ReportProvenance p = ReportProvenance.now(String.join(", ", agg.codeVersions()), String.join(", ", agg.specHashes()), in.masterUrl());
         List<ReportFigure> allFigures = new ArrayList<>(cf.figures);
         allFigures.addAll(figs.figures);
         ReportData data = new ReportData("diffsweep report: " + in.name(), in.specText(), p, summary, reversal, allFigures, tables,

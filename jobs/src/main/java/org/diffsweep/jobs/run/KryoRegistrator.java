@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import org.diffsweep.jobs.fit.FitKryo;
 
 /**
  * Registers what diffsweep ships through Kryo ({@code spark.kryo.registrationRequired=true}). Only plain data
@@ -15,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * through its JSON form because Spark compares its DataType singletons by reference, and {@code ChunkedByteBuffer[]},
  * which Spark 4.2 ships through the configured serializer without registering it (Hadoop's file listings never
  * travel: {@link SparkSessions} lists ledger folders on the driver); and MLlib's tree-training internals
- * for the hierarchy fit ({@link org.diffsweep.jobs.fit.FitKryo}).
+ * for the hierarchy fit ({@link FitKryo}).
  */
 public final class KryoRegistrator implements org.apache.spark.serializer.KryoRegistrator {
     static final String[] SPARK_INTERNALS = {"[Lorg.apache.spark.util.io.ChunkedByteBuffer;"};
@@ -24,19 +25,13 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
     public void registerClasses(Kryo kryo) {
         kryo.register(StructType.class, new StructTypeSerializer());
         kryo.register(StructType[].class);
-        for (String name : concat(SPARK_INTERNALS, org.diffsweep.jobs.fit.FitKryo.CLASSES)) {
+        for (String name : java.util.stream.Stream.concat(java.util.stream.Stream.of(SPARK_INTERNALS), FitKryo.CLASSES.stream()).toList()) {
             try {
                 kryo.register(Class.forName(name, false, KryoRegistrator.class.getClassLoader()));
             } catch (ClassNotFoundException e) {
                 // not in this Spark version
             }
         }
-    }
-
-    private static java.util.List<String> concat(String[] a, java.util.List<String> b) {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.asList(a));
-        out.addAll(b);
-        return out;
     }
 
     /** {@link StructType} through its JSON form. */

@@ -117,9 +117,7 @@ public final class RefiningSweep {
     }
 
     private static TreeSet<Double> values(double[] v) {
-        TreeSet<Double> s = new TreeSet<>();
-        for (double x : v) s.add(x);
-        return s;
+        return java.util.Arrays.stream(v).boxed().collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.diffsweep.jobs.run;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -24,11 +23,8 @@ public final class SparkSessions {
 
     /** Kryo settings shared by every session (and by the Kryo round-trip test). */
     public static Map<String, String> kryoConf() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-        m.put("spark.kryo.registrationRequired", "true");
-        m.put("spark.kryo.registrator", KryoRegistrator.class.getName());
-        return m;
+        return Map.of("spark.serializer", "org.apache.spark.serializer.KryoSerializer", "spark.kryo.registrationRequired", "true",
+                "spark.kryo.registrator", KryoRegistrator.class.getName());
     }
 
     /** The master this process would use for {@code requested} (null/blank = not given on the command line). */

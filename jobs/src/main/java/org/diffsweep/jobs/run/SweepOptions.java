@@ -41,20 +41,12 @@ public record SweepOptions(int waveSize, double waveSeconds, double binsPerSlot,
         return new SweepOptions(w, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs, repair);
     }
 
-    public SweepOptions withWaveSeconds(double s) {
-        return new SweepOptions(waveSize, s, binsPerSlot, progress, carriageReturn, breakLock, staleLockAfter, forceOutputs, repair);
-    }
-
     public SweepOptions withProgress(PrintStream out, boolean cr) {
         return new SweepOptions(waveSize, waveSeconds, binsPerSlot, out, cr, breakLock, staleLockAfter, forceOutputs, repair);
     }
 
     public SweepOptions withBreakLock(boolean b) {
         return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, b, staleLockAfter, forceOutputs, repair);
-    }
-
-    public SweepOptions withStaleLockAfter(Duration d) {
-        return new SweepOptions(waveSize, waveSeconds, binsPerSlot, progress, carriageReturn, breakLock, d, forceOutputs, repair);
     }
 
     public SweepOptions withRepair(boolean r) {

@@ -107,12 +107,6 @@ public final class SweepProgress extends SparkListener {
         print(false);
     }
 
-    /** Points counted as done so far. */
-    public synchronized long done() { return done; }
-
-    /** Failed task attempts seen so far. */
-    public synchronized long taskRetries() { return taskRetries; }
-
     /** Summed run time of every finished task so far, milliseconds (the real work of the waves, without job overhead). */
     public synchronized long taskRunMs() { return taskRunMs; }
 

@@ -63,13 +63,9 @@ public final class SweepRunner {
     }
 
     private final SparkSession spark;
-    private volatile CostModel lastCostModel;
     private volatile Path held;
 
     public SweepRunner(SparkSession spark) { this.spark = spark; }
-
-    /** The cost model the last plan used: the model's default, or its refit to the ledger's recorded times. */
-    public CostModel lastCostModel() { return lastCostModel; }
 
     /**
      * Runs (or resumes) the sweep; then, still under the lock, {@code outputs} when the outputs are stale (null:
@@ -261,9 +257,7 @@ public final class SweepRunner {
 
     /** Deletes the {@code _temporary} folders an interrupted wave left (they hold no committed point). */
     private static void cleanTemporary(Ledger ledger) throws IOException {
-        for (Path p : new Path[] {new Path(ledger.ledgerDir(), "_temporary")}) {
-            if (ledger.fs().exists(p)) ledger.fs().delete(p, true);
-        }
+        ledger.fs().delete(new Path(ledger.ledgerDir(), "_temporary"), true);
         org.apache.hadoop.fs.FileStatus[] st = ledger.fs().globStatus(new Path(ledger.ledgerDir(), "wave=*/_temporary"));
         if (st != null) for (org.apache.hadoop.fs.FileStatus s : st) ledger.fs().delete(s.getPath(), true);
     }
@@ -290,7 +284,6 @@ public final class SweepRunner {
         }
         long todo = remaining == null ? grid.size() : remaining.length;
         if (todo > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("more than 2^31 points to plan: " + todo);
-        lastCostModel = model;
         double[] costs = new double[(int) todo];
         double total = 0;
         for (int i = 0; i < todo; i++) {

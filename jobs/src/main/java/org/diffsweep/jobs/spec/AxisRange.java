@@ -3,7 +3,6 @@ package org.diffsweep.jobs.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The values of one sweep axis: an explicit list, or a linear or logarithmic range with both end points
@@ -26,11 +25,7 @@ public sealed interface AxisRange {
             return v;
         }
 
-        @Override public Map<String, Object> canonicalTree() {
-            Map<String, Object> m = new TreeMap<>();
-            m.put("values", new ArrayList<Object>(list));
-            return m;
-        }
+        @Override public Map<String, Object> canonicalTree() { return Map.of("values", new ArrayList<Object>(list)); }
     }
 
     /** {@code linear: {from, to, points}}: {@code from + k (to - from) / (points - 1)}, k = 0..points-1. */
@@ -61,10 +56,6 @@ public sealed interface AxisRange {
     }
 
     private static Map<String, Object> range(double from, double to, int points) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("from", from);
-        m.put("to", to);
-        m.put("points", (long) points);
-        return m;
+        return Map.of("from", from, "to", to, "points", (long) points);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.diffsweep.core.point.PointField;
 
@@ -119,21 +118,9 @@ public record Design(Kind kind, int points, long seed, List<Range> ranges) {
 
     /** Canonical tree for the specHash: kind, points, seed and the ranges as a list in spec order. */
     Map<String, Object> canonicalTree() {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
-        m.put("points", (long) points);
-        m.put(SEED, seed);
         List<Object> rs = new ArrayList<>();
-        for (Range r : ranges) {
-            Map<String, Object> x = new TreeMap<>();
-            x.put("path", r.path);
-            x.put("lo", r.lo);
-            x.put("hi", r.hi);
-            x.put("scale", r.log ? "log" : "linear");
-            rs.add(x);
-        }
-        m.put("ranges", rs);
-        return m;
+        for (Range r : ranges) rs.add(Map.of("path", r.path, "lo", r.lo, "hi", r.hi, "scale", r.log ? "log" : "linear"));
+        return Map.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT), "points", (long) points, SEED, seed, "ranges", rs);
     }
 
     private static Range range(String rp, String path, JsonNode l, JsonNode h, JsonNode sc, String lp, String hp, String sp) {

@@ -70,17 +70,7 @@ public record RefineSpec(DMetric metric, double tolerance, long budget, int maxW
 
     /** Base points of the largest 2-D slice: product of the two largest axis sizes. */
     static long xyPoints(SweepSpec spec) {
-        long a = 1;
-        long b = 1;
-        for (AxisSpec ax : spec.axes()) {
-            long s = ax.values().length;
-            if (s > a) {
-                b = a;
-                a = s;
-            } else if (s > b) {
-                b = s;
-            }
-        }
-        return a * b;
+        long[] s = spec.axes().stream().mapToLong(a -> a.values().length).sorted().toArray();
+        return (s.length > 0 ? s[s.length - 1] : 1) * (s.length > 1 ? s[s.length - 2] : 1);
     }
 }

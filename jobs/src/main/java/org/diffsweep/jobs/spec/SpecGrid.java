@@ -45,14 +45,6 @@ public final class SpecGrid implements Grid<PointParams> {
     /** Sliced grids only: per point, which axes its slice sets (the others hold the base point's value). */
     private final boolean[][] sets;
 
-    private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds) {
-        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, null, null);
-    }
-
-    private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, int seeds, double[][] sliced, boolean[][] sets) {
-        this(base, targets, values, new double[][] {new double[0]}, new double[0][], seeds, sliced, sets);
-    }
-
     private SpecGrid(PointParams base, List<AxisTarget> targets, double[][] values, double[][] design, double[][] designBox,
                      int seeds, double[][] sliced, boolean[][] sets) {
         this.sliced = sliced;
@@ -123,7 +115,8 @@ public final class SpecGrid implements Grid<PointParams> {
         List<boolean[]> mask = new ArrayList<>();
         double[][] union = new double[names.size()][];
         for (int j = 0; j < union.length; j++) union[j] = spec.axes().get(j).values();
-        SpecGrid probe = new SpecGrid(spec.base(), targets, union, 1);
+        double[][] noDesign = {new double[0]};
+        SpecGrid probe = new SpecGrid(spec.base(), targets, union, noDesign, new double[0][], 1, null, null);
         for (List<AxisSpec> sl : spec.slices()) {
             int[] col = new int[sl.size()];
             double[][] v = new double[sl.size()][];
@@ -160,7 +153,8 @@ public final class SpecGrid implements Grid<PointParams> {
                 for (int a = col.length - 1; a >= 0 && ++pick[a] == v[a].length; a--) pick[a] = 0;
             }
         }
-        return new SpecGrid(spec.base(), targets, union, spec.seeds(), pts.toArray(new double[0][]), mask.toArray(new boolean[0][]));
+        return new SpecGrid(spec.base(), targets, union, noDesign, new double[0][], spec.seeds(), pts.toArray(new double[0][]),
+                mask.toArray(new boolean[0][]));
     }
 
     /** Whether this is a sliced grid ({@link #ofSlices}). */

@@ -52,18 +52,6 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
         slices = slices == null ? List.of() : slices.stream().map(List::copyOf).toList();
     }
 
-    /** A Cartesian spec (no slices). */
-    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
-                     StandardEvaluator.Mode mode) {
-        this(name, base, axes, seeds, output, rawText, mode, List.of(), null);
-    }
-
-    /** A spec without a design. */
-    public SweepSpec(String name, PointParams base, List<AxisSpec> axes, int seeds, String output, String rawText,
-                     StandardEvaluator.Mode mode, List<List<AxisSpec>> slices) {
-        this(name, base, axes, seeds, output, rawText, mode, slices, null);
-    }
-
     /** Whether the grid is a union of slices through the base point rather than one Cartesian product. */
     public boolean sliced() { return !slices.isEmpty(); }
 
@@ -275,23 +263,12 @@ public record SweepSpec(String name, PointParams base, List<AxisSpec> axes, int 
      * and seeds. The output folder is not part of it: moving a sweep does not change what it computes.
      */
     public Map<String, Object> canonicalTree() {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("name", name);
-        m.put("base", MixtureModel.tree(base));
+        Map<String, Object> m = new TreeMap<>(Map.of("name", name, "base", MixtureModel.tree(base), "seeds", (long) seeds));
         if (slices.isEmpty()) {
-            List<Object> as = new ArrayList<>();
-            for (AxisSpec a : axes) as.add(a.canonicalTree());
-            m.put("axes", as);
+            m.put("axes", axes.stream().map(AxisSpec::canonicalTree).toList());
         } else { // the union axes are derived from the slices
-            List<Object> ss = new ArrayList<>();
-            for (List<AxisSpec> sl : slices) {
-                List<Object> as = new ArrayList<>();
-                for (AxisSpec a : sl) as.add(a.canonicalTree());
-                ss.add(as);
-            }
-            m.put("slices", ss);
+            m.put("slices", slices.stream().map(sl -> sl.stream().map(AxisSpec::canonicalTree).toList()).toList());
         }
-        m.put("seeds", (long) seeds);
         if (design != null) m.put("design", design.canonicalTree()); // absent without a design: older hashes hold
         if (mode == StandardEvaluator.Mode.THEORY_ONLY) m.put("evaluate", "theoryOnly"); // absent for full: older hashes hold
         return m;
