@@ -40,19 +40,21 @@ final class ChartStyle {
     static Paint colour(int i) { return PALETTE[Math.floorMod(i, PALETTE.length)]; }
 
     /** A value axis: {@link LogAxis} on a log scale (base 10 over ≥ 2 decades, else base 2), numbers as plain decimals
-     * (scientific when the range reaches below 1e-3, where 4 decimals would print 0). */
+     * (scientific when the range reaches below 1e-3, where 4 decimals would print 0, or above 1e6); at most about 6
+     * labelled ticks. */
     static ValueAxis axis(String label, AxisScale scale, double lo, double hi) {
         ValueAxis a;
         if (scale == AxisScale.LOG) {
             LogAxis la = new LogAxis(label);
             la.setBase(hi / lo >= 100 ? 10 : 2);
             la.setSmallestValue(Math.min(lo, 1e-300));
-            // plain decimals, or scientific where they would round to 0 (an axis reaching below 1e-3)
-            la.setNumberFormatOverride(new DecimalFormat(lo < 1e-3 ? "0.#E0" : "0.####"));
+            // plain decimals, or scientific where they would round to 0 (an axis reaching below 1e-3) or run to 7 digits
+            la.setNumberFormatOverride(new DecimalFormat(lo < 1e-3 || hi >= 1e6 ? "0.#E0" : "0.####"));
             la.setMinorTickMarksVisible(true);
             la.setAutoTickUnitSelection(false);
             double decades = Math.log(hi / lo) / Math.log(la.getBase());
-            la.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.max(1, Math.ceil(decades / 10))));
+            // at most about 6 labelled ticks: 10 decade labels overlap on the drill-down's 480-pixel charts
+            la.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.max(1, Math.ceil(decades / 6))));
             a = la;
         } else {
             NumberAxis na = new NumberAxis(label);

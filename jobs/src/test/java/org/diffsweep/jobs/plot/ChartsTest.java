@@ -1,5 +1,6 @@
 package org.diffsweep.jobs.plot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -128,5 +129,16 @@ class ChartsTest {
         BufferedImage img = chart.createBufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, info);
         assertTrue(similar(near(chart, img, info, 0.1, ma[2]), (Color) ChartStyle.colour(0), 40));
         assertTrue(similar(near(chart, img, info, 10, tb[6]), (Color) ChartStyle.colour(1), 40));
+    }
+
+    @Test
+    void logAxesLabelAtMostAboutSixTicksAndPrintLargeOrTinyValuesScientifically() {
+        // the drill-down's tau axis, 1e-2 .. 1e7 (9 decades) on a 480-pixel chart: ten 8-digit labels overlapped
+        org.jfree.chart.axis.LogAxis tau = (org.jfree.chart.axis.LogAxis) ChartStyle.axis("tau", AxisScale.LOG, 1e-2, 1e7);
+        assertTrue(9 / tau.getTickUnit().getSize() <= 6, "labelled decades: " + 9 / tau.getTickUnit().getSize());
+        assertEquals("1E6", tau.getNumberFormatOverride().format(1e6));
+        org.jfree.chart.axis.LogAxis ratio = (org.jfree.chart.axis.LogAxis) ChartStyle.axis("ratio", AxisScale.LOG, 1 / 64.0, 64);
+        assertEquals(1, ratio.getTickUnit().getSize(), 0.0, "3.6 decades: every decade labelled");
+        assertEquals("0.1", ratio.getNumberFormatOverride().format(0.1), "plain decimals in between");
     }
 }
