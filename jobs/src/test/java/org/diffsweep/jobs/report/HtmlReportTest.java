@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HtmlReportTest {
-    static final String CHROMIUM = System.getenv().getOrDefault("DIFFSWEEP_CHROMIUM", "/usr/bin/chromium");
+public class HtmlReportTest {
+    public static final String CHROMIUM = System.getenv().getOrDefault("DIFFSWEEP_CHROMIUM", "/usr/bin/chromium");
     static final String SPEC = "name: demo\nseeds: 3\nnote: \"<script>alert('x')</script> & more\"\n";
 
     static ReportData sample() {
@@ -73,10 +73,10 @@ class HtmlReportTest {
     }
 
     /** Output of one headless Chromium run. */
-    record Run(int exit, String stderr, String stdout) {
+    public record Run(int exit, String stderr, String stdout) {
     }
 
-    static Run chromium(Path profile, List<String> args) throws IOException, InterruptedException {
+    public static Run chromium(Path profile, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
@@ -93,7 +93,7 @@ class HtmlReportTest {
     }
 
     /** Console messages and uncaught exceptions in Chromium's log (level ≥ INFO console lines). */
-    static List<String> consoleErrors(String log) {
+    public static List<String> consoleErrors(String log) {
         List<String> bad = new ArrayList<>();
         for (String line : log.split("\n")) {
             if (line.contains(":CONSOLE") || line.contains("Uncaught")) {
@@ -101,6 +101,39 @@ class HtmlReportTest {
             }
         }
         return bad;
+    }
+
+    /**
+     * Loads {@code page} in headless Chromium (through a sibling copy with a load-time check appended, so relative
+     * image paths resolve as in the page) and returns "N:" when all N images decoded, "N:src|src" naming the broken
+     * ones; fails on console errors.
+     */
+    public static String imagesLoaded(Path page, Path profile) throws IOException, InterruptedException {
+        Path check = page.resolveSibling(".check-" + page.getFileName());
+        Files.writeString(check, Files.readString(page).replace("</body>", "<script>window.addEventListener('load', () => {"
+                + "const bad = [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src'));"
+                + "document.body.setAttribute('data-images', document.images.length + ':' + bad.join('|'));});</script></body>"),
+                StandardCharsets.UTF_8);
+        try {
+            Run r = chromium(profile, List.of("--virtual-time-budget=10000", "--dump-dom", check.toUri().toString()));
+            assertEquals(0, r.exit(), r.stderr());
+            assertEquals(List.of(), consoleErrors(r.stderr()), page.toString());
+            Matcher m = Pattern.compile("data-images=\"([^\"]*)\"").matcher(r.stdout());
+            assertTrue(m.find(), "the load handler ran: " + r.stdout().substring(0, Math.min(300, r.stdout().length())));
+            return m.group(1);
+        } finally {
+            Files.deleteIfExists(check);
+        }
+    }
+
+    @Test
+    void imageCheckSeesABrokenImage(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), "headless Chromium not found at " + CHROMIUM);
+        Path page = tmp.resolve("p.html");
+        Files.write(tmp.resolve("ok.png"), ChartFiles.png(LineChart.create("t", "x", AxisScale.LINEAR, "y", AxisScale.LINEAR,
+                List.of(new LineChart.Series("s", new double[] {1, 2}, new double[] {1, 2}, 0, LineChart.Style.LINE))), 100, 80));
+        Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"ok.png\"><img src=\"missing.png\"></body></html>");
+        assertEquals("2:missing.png", imagesLoaded(page, tmp.resolve("profile")));
     }
 
     @Test

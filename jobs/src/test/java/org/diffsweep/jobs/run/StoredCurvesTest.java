@@ -53,9 +53,9 @@ class StoredCurvesTest {
     }
 
     /** A Spark run of two real points and their outputs, then four in-process evaluations (~2 min on the build machine). */
+    /** In the default run (about 30 s on a quiet machine): it is the end-to-end check of the drill-down in Chromium. */
     @Test
-    @org.junit.jupiter.api.Tag("slow")
-    void ledgerCurvesEqualTheEvaluatorsCurvesAtTheStoredTau() throws IOException {
+    void ledgerCurvesEqualTheEvaluatorsCurvesAtTheStoredTau() throws IOException, InterruptedException {
         Path out = tmp.resolve("curves");
         String yaml = "name: c\nbase: {d: 8, psiP: 2, psiN: 2, t: 0.05, seed: 5, tauGrid: {min: 0.01, max: 1e6, points: 150},"
                 + " classes: [{name: A, weight: 0.5, radius: 1, angleDeg: 0, variance: 1}, {name: B, weight: 0.5, radius: 1,"
@@ -115,6 +115,13 @@ class StoredCurvesTest {
         // the collapse figure: psiN has two values at the balanced imbalance
         assertTrue(Files.size(out.resolve("figures/collapse-psiN.png")) > 1000);
         assertTrue(html.contains("Collapse of L_gen,c across model sizes"));
+        // rendered in headless Chromium (CI installs it): every image of the report and of the drill-down page decodes
+        if (java.nio.file.Files.isExecutable(Path.of(org.diffsweep.jobs.report.HtmlReportTest.CHROMIUM))) {
+            String report = org.diffsweep.jobs.report.HtmlReportTest.imagesLoaded(out.resolve("report.html"), tmp.resolve("p1"));
+            assertTrue(report.endsWith(":") && Integer.parseInt(report.substring(0, report.length() - 1)) >= 5, "report images: " + report);
+            assertEquals("4:", org.diffsweep.jobs.report.HtmlReportTest.imagesLoaded(out.resolve("cells/all.html"), tmp.resolve("p2")),
+                    "drill-down images");
+        }
     }
 
     private static int indexOf(double[] grid, float t) {
