@@ -53,9 +53,7 @@ public final class Exports {
                 w.write(b.append('\n').toString());
             }
         }
-        Path target = out.file(RESULTS_CSV);
-        if (out.fs().exists(target)) out.fs().delete(target, false);
-        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+        out.replace(tmp, out.file(RESULTS_CSV));
     }
 
     /**
@@ -76,8 +74,6 @@ public final class Exports {
         }
         Path tmp = out.file("." + PHASE_PARQUET + ".tmp");
         spark.createDataFrame(rows, st).coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
-        Path target = out.file(PHASE_PARQUET);
-        if (out.fs().exists(target) && !out.fs().delete(target, true)) throw new IOException("cannot replace " + target);
-        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+        out.replace(tmp, out.file(PHASE_PARQUET));
     }
 }
