@@ -77,7 +77,7 @@ public final class CliSupport {
             status = BAD_INPUT;
         } else {
             boolean debug = "1".equals(System.getenv("DIFFSWEEP_DEBUG"));
-            err.println("error: internal error in '" + command + "': " + oneLine(String.valueOf(ex))
+            err.println("error: internal error in '" + command + "': " + firstLine(String.valueOf(ex))
                     + (debug ? "" : " (set DIFFSWEEP_DEBUG=1 for the stack trace)"));
             if (debug) ex.printStackTrace(err);
             status = FAILED;
@@ -114,6 +114,4 @@ public final class CliSupport {
         String f = s.strip().split("\\R", 2)[0];
         return f.length() > 200 ? f.substring(0, 197) + "..." : f;
     }
-
-    private static String oneLine(String s) { return firstLine(s); }
 }

@@ -136,6 +136,14 @@ public final class Main implements Callable<Integer> {
         void print(Map<String, Object> fields) { Output.print(new Report(fields, List.of()), json, out(), err()); }
     }
 
+    /** A command on one single-point spec file. */
+    abstract static class PointBase extends Base {
+        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
+        Path file;
+
+        PointParams point() { return PointSpecs.load(file); }
+    }
+
     /** The {@code run --dry-run} report: name, specHash, outputDir, sizes, axes with their values, base point. */
     static Map<String, Object> planReport(SweepSpec s, String outputDir) {
         SpecGrid g = s.grid();
@@ -147,10 +155,7 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "point", mixinStandardHelpOptions = true,
             description = "Evaluate one grid point: per-class measured and predicted times (docs/cli.md).")
-    static final class PointCommand extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
-        Path file;
-
+    static final class PointCommand extends PointBase implements Callable<Integer> {
         @Option(names = "--curves", description = "Also print the per-class simulated and asymptotic curves over the tau grid.")
         boolean curves;
 
@@ -158,7 +163,7 @@ public final class Main implements Callable<Integer> {
         boolean theoryOnly;
 
         @Override public Integer call() {
-            PointParams p = PointSpecs.load(file);
+            PointParams p = point();
             SizeJudge.check(p, !theoryOnly, TaskHeap.thisJvm(Runtime.getRuntime().maxMemory()));
             Output.print(PointReports.point(p, curves, theoryOnly ? StandardEvaluator.Mode.THEORY_ONLY : StandardEvaluator.Mode.FULL),
                     json, out(), err());
@@ -168,15 +173,12 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "spectrum", mixinStandardHelpOptions = true,
             description = "Class-resolved spectrum of U for one point (analytic; --empirical adds a sampled U).")
-    static final class SpectrumCommand extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
-        Path file;
-
+    static final class SpectrumCommand extends PointBase implements Callable<Integer> {
         @Option(names = "--empirical", description = "Also sample U at this size and report its empirical spectrum.")
         boolean empirical;
 
         @Override public Integer call() {
-            PointParams p = PointSpecs.load(file);
+            PointParams p = point();
             if (empirical) SizeJudge.check(p, true, TaskHeap.thisJvm(Runtime.getRuntime().maxMemory()));
             Output.print(PointReports.spectrum(p, empirical), json, out(), err());
             return CliSupport.OK;
@@ -185,12 +187,9 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "footprint", hidden = true,
             description = "The heap estimate of one point (PointFootprint), as one JSON line (used by deploy/heap-calibration.sh).")
-    static final class FootprintCommand extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
-        Path file;
-
+    static final class FootprintCommand extends PointBase implements Callable<Integer> {
         @Override public Integer call() {
-            PointParams p = PointSpecs.load(file);
+            PointParams p = point();
             Map<String, Object> m = Json.object("estimateBytes", (long) PointFootprint.of(p, true).bytes(), "theoryOnlyBytes",
                     (long) PointFootprint.of(p, false).bytes(), "dominant", PointFootprint.of(p, true).dominant(), "maxHeapBytes",
                     Runtime.getRuntime().maxMemory());
@@ -201,12 +200,9 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "speciation", mixinStandardHelpOptions = true,
             description = "Global and per-class speciation and collapse times for one point.")
-    static final class SpeciationCommand extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "POINT.yaml", description = "Single-point spec file.")
-        Path file;
-
+    static final class SpeciationCommand extends PointBase implements Callable<Integer> {
         @Override public Integer call() {
-            Output.print(PointReports.speciation(PointSpecs.load(file)), json, out(), err());
+            Output.print(PointReports.speciation(point()), json, out(), err());
             return CliSupport.OK;
         }
     }

@@ -20,11 +20,8 @@ public final class Output {
 
     /** Prints {@code report} as JSON or text. */
     public static void print(Report report, boolean json, PrintWriter out, PrintWriter err) {
-        if (json) {
-            out.println(toJson(report.fields()));
-        } else {
-            out.print(toText(report.fields()));
-        }
+        if (json) out.println(Json.ordered(report.fields()));
+        else out.print(toText(report.fields()));
         for (String note : report.notes()) err.println(note);
         out.flush();
         err.flush();
@@ -47,9 +44,6 @@ public final class Output {
         };
         return new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
     }
-
-    /** The JSON text of a JSON-ready map. */
-    public static String toJson(Object fields) { return Json.ordered(fields); }
 
     /** The text rendering of a JSON-ready map. */
     public static String toText(Object fields) {

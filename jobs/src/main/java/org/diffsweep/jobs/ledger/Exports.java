@@ -55,9 +55,7 @@ public final class Exports {
                 w.write(b.append('\n').toString());
             }
         }
-        Path target = out.file(RESULTS_CSV);
-        if (out.fs().exists(target)) out.fs().delete(target, false);
-        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+        out.replace(tmp, out.file(RESULTS_CSV));
     }
 
     /**
@@ -84,8 +82,6 @@ public final class Exports {
             if (n.startsWith("part-") && !out.fs().rename(f.getPath(), new Path(tmp, PHASE_PART)))
                 throw new IOException("cannot rename " + f.getPath());
         }
-        Path target = out.file(PHASE_PARQUET);
-        if (out.fs().exists(target) && !out.fs().delete(target, true)) throw new IOException("cannot replace " + target);
-        if (!out.fs().rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+        out.replace(tmp, out.file(PHASE_PARQUET));
     }
 }

@@ -246,7 +246,12 @@ public final class Ledger {
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(bytes);
         }
-        if (fs.exists(target) && !fs.delete(target, false)) throw new IOException("cannot replace " + target);
+        replace(tmp, target);
+    }
+
+    /** Moves {@code tmp} (a file or folder) to {@code target}, replacing what is there. */
+    public void replace(Path tmp, Path target) throws IOException {
+        if (fs.exists(target) && !fs.delete(target, true)) throw new IOException("cannot replace " + target);
         if (!fs.rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
     }
 

@@ -30,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.diffsweep.core.evaluator.ClassField;
 import org.diffsweep.core.evaluator.ClassResult;
+import org.diffsweep.jobs.phase.BaselineRule;
 import org.diffsweep.jobs.phase.CellKey;
 import org.diffsweep.jobs.phase.CellStats;
 import org.diffsweep.jobs.phase.ClassPair;
@@ -49,8 +50,6 @@ import org.diffsweep.jobs.phase.SliceLayout;
  * means (a Spark SQL aggregate), the status counts and at most {@link #MAX_PROBLEMS} problem points.
  */
 public final class LedgerAggregation {
-    /** Two class weights closer than this are equal: the point is balanced (theory §12.8). */
-    public static final double BALANCE_TOLERANCE = 1e-12;
     /** Most problem points listed. */
     public static final int MAX_PROBLEMS = 500;
 
@@ -226,13 +225,7 @@ public final class LedgerAggregation {
                 List<PairSample> ps = ClassPair.samples(layout.label(a -> number(any, LedgerTable.axisColumn(a))), x, y, ((Number) LedgerTable.SEED_INDEX.decode(any)).intValue(),
                         e.getKey(), cr);
                 samples.addAll(ps);
-                for (int k = 0; k < ps.size(); k++) {
-                    ClassPair p = ClassPair.all(classes).get(k);
-                    Row ra = rows.get(p.i()), rb = rows.get(p.j());
-                    if (ra != null && rb != null && Math.abs(MixtureTable.WEIGHT.number(ra) - MixtureTable.WEIGHT.number(rb)) <= BALANCE_TOLERANCE) {
-                        balanced.add(List.of(ps.get(k).slice(), x, y));
-                    }
-                }
+                balanced.addAll(BaselineRule.balancedCells(ps));
             }
             return List.of(serialize(new Partial(new HashMap<>(PhaseAggregator.standard().accumulate(samples)), balanced))).iterator();
         }

@@ -3,7 +3,6 @@ package org.diffsweep.jobs.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diffsweep.jobs.json.Json;
@@ -56,8 +55,6 @@ public record OutputState(List<String> files) {
 
     /** Records that the outputs now reflect this state. */
     public void save(Ledger ledger) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("files", files);
-        ledger.writeText(FILE, Json.sorted(m));
+        ledger.writeText(FILE, Json.sorted(Map.of("files", files)));
     }
 }

@@ -38,6 +38,20 @@ public interface BaselineRule {
         };
     }
 
+    /** Two class weights closer than this are equal: the point is balanced (theory §12.8). */
+    double BALANCE_TOLERANCE = 1e-12;
+
+    /** The cells, as {@code List.of(slice, x, y)}, of the samples whose two classes have equal weights. */
+    static Set<List<Object>> balancedCells(List<PairSample> samples) {
+        Set<List<Object>> out = new java.util.HashSet<>();
+        for (PairSample q : samples) {
+            if (q.a() != null && q.b() != null && Math.abs(q.a().weight() - q.b().weight()) <= BALANCE_TOLERANCE) {
+                out.add(List.of(q.slice(), q.x(), q.y()));
+            }
+        }
+        return out;
+    }
+
     /** The slice's y axis is the imbalance ratio: the baseline is (x, {@code balancedY}) in the same slice (tests). */
     static BaselineRule alongY(double balancedY) { return k -> new CellKey(k.slice(), k.metric(), k.x(), balancedY); }
 }

@@ -84,9 +84,7 @@ public final class Robustness {
                 List<ClassResult> cs = new ArrayList<>();
                 for (int c = 0; c < s.classes().size(); c++) cs.add(retimed(s.classes().get(c), c < s.curves().size() ? s.curves().get(c) : null, v, s.deltaGen()));
                 List<PairSample> p = ClassPair.samples(s.slice(), s.x(), s.y(), s.seedIndex(), s.pointId(), cs);
-                for (PairSample q : p) {
-                    if (q.a() != null && q.b() != null && Math.abs(q.a().weight() - q.b().weight()) <= 1e-12) balanced.add(List.of(q.slice(), q.x(), q.y()));
-                }
+                balanced.addAll(BaselineRule.balancedCells(p));
                 ps.addAll(p);
             }
             Map<List<Object>, PhaseCell> cells = new HashMap<>();

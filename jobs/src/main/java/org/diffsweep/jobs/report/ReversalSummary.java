@@ -47,22 +47,10 @@ public final class ReversalSummary {
         for (Map.Entry<String, Map<DMetric, List<PhaseCell>>> s : bySlice(cells).entrySet()) {
             for (Map.Entry<DMetric, List<PhaseCell>> m : s.getValue().entrySet()) {
                 Map<Phase, Integer> count = new EnumMap<>(Phase.class);
-                TreeMap<Double, double[]> reversedY = new TreeMap<>();
-                for (PhaseCell c : m.getValue()) {
-                    count.merge(c.phase(), 1, Integer::sum);
-                    if (c.phase() == Phase.REVERSED) {
-                        reversedY.merge(c.x(), new double[] {c.y(), c.y()}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-                    }
-                }
-                List<String> where = new ArrayList<>();
-                for (Map.Entry<Double, double[]> e : reversedY.entrySet()) {
-                    double[] r = e.getValue();
-                    where.add(PhaseTables.shortNumber(e.getKey()) + ": " + (r[0] == r[1] ? PhaseTables.shortNumber(r[0])
-                            : "[" + PhaseTables.shortNumber(r[0]) + ", " + PhaseTables.shortNumber(r[1]) + "]"));
-                }
+                for (PhaseCell c : m.getValue()) count.merge(c.phase(), 1, Integer::sum);
                 List<String> row = new ArrayList<>(List.of(s.getKey(), m.getKey().label()));
                 for (Phase p : COUNTED) row.add(Integer.toString(count.getOrDefault(p, 0)));
-                row.add(where.isEmpty() ? "none" : String.join("; ", where));
+                row.add(yRanges(m.getValue().stream().filter(c -> c.phase() == Phase.REVERSED).toList()));
                 rows.add(row);
             }
         }
@@ -81,30 +69,27 @@ public final class ReversalSummary {
             for (Map.Entry<DMetric, List<PhaseCell>> m : s.getValue().entrySet()) {
                 DMetric.Quantity q = m.getKey().quantity();
                 if (q != DMetric.Quantity.X_AB && q != DMetric.Quantity.X_BA) continue;
-                int neg = 0, pos = 0, none = 0;
-                TreeMap<Double, double[]> where = new TreeMap<>();
-                for (PhaseCell c : m.getValue()) {
-                    if (c.sign() < 0) {
-                        neg++;
-                        where.merge(c.x(), new double[] {c.y(), c.y()}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-                    } else if (c.sign() > 0) {
-                        pos++;
-                    } else {
-                        none++;
-                    }
-                }
-                List<String> w = new ArrayList<>();
-                for (Map.Entry<Double, double[]> e : where.entrySet()) {
-                    double[] r = e.getValue();
-                    w.add(PhaseTables.shortNumber(e.getKey()) + ": " + (r[0] == r[1] ? PhaseTables.shortNumber(r[0])
-                            : "[" + PhaseTables.shortNumber(r[0]) + ", " + PhaseTables.shortNumber(r[1]) + "]"));
-                }
-                rows.add(List.of(s.getKey(), m.getKey().label(), Integer.toString(neg), Integer.toString(pos), Integer.toString(none),
-                        w.isEmpty() ? "none" : String.join("; ", w)));
+                List<PhaseCell> neg = m.getValue().stream().filter(c -> c.sign() < 0).toList();
+                long pos = m.getValue().stream().filter(c -> c.sign() > 0).count();
+                rows.add(List.of(s.getKey(), m.getKey().label(), Integer.toString(neg.size()), Long.toString(pos),
+                        Long.toString(m.getValue().size() - neg.size() - pos), yRanges(neg)));
             }
         }
         return new ReportTable("Cross-class windows: where one class is memorized before the other has generalized (X < 0)",
                 List.of("slice", "cross-class window", "cells X < 0", "cells X > 0", "undecided", "X < 0 at " + xName + ": " + yName), rows);
+    }
+
+    /** Per x of {@code cells}, the y range they cover ({@code "x: y"} or {@code "x: [y0, y1]"}); "none" without cells. */
+    private static String yRanges(List<PhaseCell> cells) {
+        TreeMap<Double, double[]> at = new TreeMap<>();
+        for (PhaseCell c : cells) at.merge(c.x(), new double[] {c.y(), c.y()}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        List<String> w = new ArrayList<>();
+        for (Map.Entry<Double, double[]> e : at.entrySet()) {
+            double[] r = e.getValue();
+            w.add(PhaseTables.shortNumber(e.getKey()) + ": " + (r[0] == r[1] ? PhaseTables.shortNumber(r[0])
+                    : "[" + PhaseTables.shortNumber(r[0]) + ", " + PhaseTables.shortNumber(r[1]) + "]"));
+        }
+        return w.isEmpty() ? "none" : String.join("; ", w);
     }
 
     /** The phases counted in the table, in column order. */

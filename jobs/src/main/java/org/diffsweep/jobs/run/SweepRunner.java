@@ -109,12 +109,8 @@ public final class SweepRunner {
                         double budget = opt.waveSeconds() / (waves == 0 ? 4 : 1) / realPerEstimated;
                         int to = WavePlanner.waveEnd(pl.costs, from, slots, budget, opt.waveSize());
                         long tw = progress.taskRunMs();
-                        long[] idx = new long[to - from];
-                        for (int i = 0; i < idx.length; i++) idx[i] = pl.index(from + i);
-                        List<Bin> bins = LptPlanner.pack(idx, Arrays.copyOfRange(pl.costs, from, to),
-                                LptPlanner.binCount(idx.length, slots, opt.binsPerSlot()));
                         try {
-                            failedNow += writeWave(ledger, ++wave, bins, fn, req, progress);
+                            failedNow += writeWave(ledger, ++wave, pl.bins(from, to, slots, opt.binsPerSlot()), fn, req, progress);
                         } catch (Exception e) { // SparkException is checked in Scala's view but undeclared in Java's
                             if (Interrupts.raised()) throw interrupted(ledger, size(req) - todo + from, size(req));
                             throw e;
@@ -264,7 +260,12 @@ public final class SweepRunner {
 
     /** Remaining indices (null = the whole grid, in order) and their costs. */
     private record Planned(long[] remaining, double[] costs, double totalCost) {
-        long index(int i) { return remaining == null ? i : remaining[i]; }
+        /** The LPT bins of the remaining points {@code from..to-1}. */
+        List<Bin> bins(int from, int to, int slots, double binsPerSlot) {
+            long[] idx = new long[to - from];
+            for (int i = 0; i < idx.length; i++) idx[i] = remaining == null ? from + i : remaining[from + i];
+            return LptPlanner.pack(idx, Arrays.copyOfRange(costs, from, to), LptPlanner.binCount(idx.length, slots, binsPerSlot));
+        }
     }
 
     private <P, R extends Evaluated> Planned planRemaining(Ledger ledger, SweepRequest<P, R> req, boolean hasData) {
@@ -306,11 +307,7 @@ public final class SweepRunner {
         int n = todo == 0 ? 0 : WavePlanner.waveEnd(pl.costs, 0, slots, opt.waveSeconds(), opt.waveSize());
         int bins = n == 0 ? 0 : LptPlanner.binCount(n, slots, opt.binsPerSlot());
         double maxBin = 0;
-        if (n > 0) {
-            long[] idx = new long[n];
-            for (int i = 0; i < n; i++) idx[i] = pl.index(i);
-            for (Bin b : LptPlanner.pack(idx, Arrays.copyOf(pl.costs, n), bins)) maxBin = Math.max(maxBin, b.cost());
-        }
+        if (n > 0) for (Bin b : pl.bins(0, n, slots, opt.binsPerSlot())) maxBin = Math.max(maxBin, b.cost());
         return new PlanSummary(req.grid().size(), todo, pl.totalCost, waves, bins, maxBin, (System.nanoTime() - t0) / 1e9);
     }
 

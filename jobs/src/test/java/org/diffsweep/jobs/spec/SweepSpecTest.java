@@ -133,7 +133,7 @@ class SweepSpecTest {
         String base = BASE3.replace("weight: 0.5,", "weight: 0.45,").replace("weight: 0.3,", "weight: 0.45,").replace("weight: 0.2,", "weight: 0.1,");
         SpecGrid g = sweep3(base, "  - {path: \"classes[2].share\", values: [0.3333333333333333, 0.01]}\n").grid();
         List<ClassSpec> c = g.point(0).params().classes();
-        double tol = org.diffsweep.jobs.ledger.LedgerAggregation.BALANCE_TOLERANCE;
+        double tol = org.diffsweep.jobs.phase.BaselineRule.BALANCE_TOLERANCE;
         assertTrue(Math.abs(c.get(0).weight() - c.get(2).weight()) <= tol, c.toString());
         assertTrue(Math.abs(c.get(1).weight() - c.get(2).weight()) <= tol, c.toString());
         assertEquals(c.get(0).weight(), c.get(1).weight());
@@ -149,7 +149,7 @@ class SweepSpecTest {
         assertEquals(List.of("classes[2].variance", "classes[2].share"), g.axisNames());
         assertEquals(45 * 3, g.size());
         assertEquals("results/atlas-3class", s.outputDir(null));
-        double tol = org.diffsweep.jobs.ledger.LedgerAggregation.BALANCE_TOLERANCE;
+        double tol = org.diffsweep.jobs.phase.BaselineRule.BALANCE_TOLERANCE;
         int balanced = 0;
         for (long i = 0; i < g.size(); i++) {
             var gp = g.point(i);
