@@ -147,7 +147,7 @@ final class CurveFigures {
             }
         }
         return CurvePanels.create(where, "training time τ (paper units)", List.of(
-                new CurvePanels.Panel("E_score,c / E_score,c(τ_min)", AxisScale.LOG, top, topM, 0.5),
+                new CurvePanels.Panel("E_score,c (relative)", AxisScale.LOG, top, topM, 0.5),
                 new CurvePanels.Panel("L_gen,c", AxisScale.LOG, bottom, bottomM, deltaGen)));
     }
 
