@@ -13,8 +13,9 @@ SCOPE=runtime
 EXTRA=()
 if [[ "${1:-}" == campaign ]]; then
   # `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--shard K/N] [--commit]`: one JVM per run (--limit 1), resuming;
-  # with --commit the results folder is committed after every run, so a move to a fresh machine loses at most the
-  # run in progress. Exit status: 0 all runs done, 1 failure, 2 usage error.
+  # with --commit the results folder is committed after every run and, while a run trains, every 10 minutes, so a
+  # move to a fresh machine loses at most the run in progress (its partial curves are in git). Exit status: 0 all
+  # runs done, 1 failure, 2 usage error.
   shift
   COMMIT=0
   ARGS=()
@@ -25,13 +26,24 @@ if [[ "${1:-}" == campaign ]]; then
   if [[ $COMMIT == 1 ]] && ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
     echo "error: --commit needs a git checkout; run without --commit" >&2; exit 2
   fi
+  commit_results() {
+    [[ $COMMIT == 1 && -d "$OUTDIR" ]] || return 0
+    git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
+      || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
+  }
   while :; do
     rc=0
-    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
-    if [[ $COMMIT == 1 && -d "$OUTDIR" ]]; then
-      git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
-        || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
+    # while a run trains, its curves.csv (one row per checkpoint) is committed every FMNIST_COMMIT_EVERY seconds
+    # (default 600): a run cut off by a move keeps its partial curves in git (the run itself restarts from step 0)
+    ticker=""
+    if [[ $COMMIT == 1 ]]; then
+      # TERM ends the ticker between commits (a commit in flight finishes first), so the final commit never races it
+      ( trap 'exit 0' TERM; while :; do sleep "${FMNIST_COMMIT_EVERY:-600}" & wait $!; commit_results || true; done ) &
+      ticker=$!
     fi
+    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
+    if [[ -n $ticker ]]; then kill "$ticker" 2>/dev/null || true; wait "$ticker" 2>/dev/null || true; fi
+    commit_results || echo "warning: could not commit $OUTDIR (see git status); the campaign goes on" >&2
     [[ $rc == 3 ]] && continue
     exit $rc
   done
