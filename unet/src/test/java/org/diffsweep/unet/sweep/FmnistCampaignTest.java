@@ -64,4 +64,15 @@ class FmnistCampaignTest {
     }
 
     private static PrintStream quiet() { return new PrintStream(new ByteArrayOutputStream()); }
+
+    @Test
+    void shardIsKOfNWithOneLineErrors() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 2}, FmnistCampaign.shard("1/2"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1}, FmnistCampaign.shard("0/1"));
+        for (String bad : new String[] {"2/2", "-1/2", "1", "a/b", "1/0", "1/2/3"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> FmnistCampaign.shard(bad), bad);
+            org.junit.jupiter.api.Assertions.assertEquals("--shard " + bad + ": expected K/N with 0 <= K < N, e.g. --shard 0/2", e.getMessage());
+        }
+    }
 }
