@@ -195,7 +195,8 @@ public final class SweepRunner {
         if (!force && state.outputsCurrent(ledger)) return false;
         state.clear(ledger);
         outputs.write(ledger);
-        state.save(ledger);
+        // the ledger files as they are now: an output step may rewrite them (report --compact-ledger)
+        OutputState.of(ledger).save(ledger);
         return true;
     }
 

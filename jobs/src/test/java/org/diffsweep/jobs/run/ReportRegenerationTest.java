@@ -66,6 +66,10 @@ class ReportRegenerationTest {
         for (String t : List.of("phase.csv", "boundary.csv")) {
             assertArrayEquals(before.get(t), Files.readAllBytes(out.resolve(t)), t + " differs after compaction");
         }
+        // _outputs.json names the compacted file, so the outputs count as current for the compacted ledger
+        String state = Files.readString(out.resolve("_outputs.json"));
+        assertEquals(1, state.split("\\.parquet:", -1).length - 1, state);
+        assertTrue(state.contains(waves.get(0).getFileName().toString() + "/"), state);
         assertEquals(withoutLastColumn(before.get("results.csv")), withoutLastColumn(Files.readAllBytes(out.resolve("results.csv"))));
     }
 
