@@ -266,7 +266,7 @@ public final class Ledger {
         Path dir = file(folder);
         if (!fs.exists(dir)) return 0;
         int deleted = 0;
-        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
+        for (FileStatus st : fs.listStatus(dir)) {
             String rel = folder + "/" + st.getPath().getName();
             if (st.isDirectory()) {
                 deleted += prune(rel, keep, foreign);
