@@ -24,13 +24,6 @@ import org.jfree.chart.JFreeChart;
  * timings); every file is written atomically.
  */
 public final class FitOutputs {
-    /** File-name prefix of the partial-dependence figures under {@code figures/}. */
-    static final String FIGURE_PREFIX = "pd-";
-
-    /** Whether {@code relativePath} (e.g. {@code figures/pd-D_gen.png}) is a figure this class writes. */
-    public static boolean isFitFigure(String relativePath) {
-        return relativePath.startsWith("figures/" + FIGURE_PREFIX);
-    }
 
     public static final String FIT_CSV = "fit.csv";
     public static final String PD_CSV = "partial-dependence.csv";
@@ -136,7 +129,7 @@ public final class FitOutputs {
             for (int j = 0; j < t.features().size(); j++) keys.add(new LineChart.LegendKey(t.features().get(j).label(), j, LineChart.Style.MEASURED));
             if (o.bootstrap() > 0) keys.add(new LineChart.LegendKey("bootstrap 2.5 / 97.5 %", -1, LineChart.Style.DOTTED));
             LineChart.legend(ch, keys);
-            byte[] png = ReportFigure.write(out, ch, FIGURE_PREFIX + sym, FIGURE_PREFIX + sym, files);
+            byte[] png = ReportFigure.write(out, ch, ReportFigure.FIT_PREFIX + sym, ReportFigure.FIT_PREFIX + sym, files);
             figures.add(new ReportFigure("Partial dependence, " + t.target().label(), "Mean fitted " + sym + " over all points with one "
                     + "feature set to each value of its range (Friedman's partial dependence); a flat curve = the feature does not "
                     + "move " + sym + "." + (o.bootstrap() > 0 ? " Dotted: the 2.5 and 97.5 % percentiles over the " + o.bootstrap()

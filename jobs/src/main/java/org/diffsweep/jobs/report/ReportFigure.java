@@ -27,6 +27,12 @@ public record ReportFigure(String title, String caption, byte[] png, String svg)
     public static final String FIGURES = "figures";
 
     /**
+     * File-name prefix of the fit's partial-dependence figures ({@code ./diffsweep fit}) in {@link #FIGURES}: the sweep
+     * report leaves files with it alone when it prunes the figures it no longer writes.
+     */
+    public static final String FIT_PREFIX = "pd-";
+
+    /**
      * Writes {@code chart} at the default size as {@code figures/<base>.png} and {@code .svg} (SVG ids prefixed
      * {@code svgId}) into {@code out}, adds both paths to {@code files} and returns the PNG.
      */

@@ -144,7 +144,7 @@ public final class SweepReport {
         // the report owns cells/ and figures/ (except the fit's figures): what it did not write this time is stale
         java.util.Set<String> keep = new java.util.HashSet<>(files);
         out.prune(CurveFigures.CELLS, keep, f -> false);
-        out.prune(FIGURES, keep, org.diffsweep.jobs.fit.FitOutputs::isFitFigure);
+        out.prune(FIGURES, keep, f -> f.startsWith(FIGURES + "/" + ReportFigure.FIT_PREFIX));
         return new Outcome(List.copyOf(slices), layout.hasMap() ? layout.x().name() : null,
                 layout.hasMap() ? layout.y().name() : null, boundary.size(), files, cells);
     }
