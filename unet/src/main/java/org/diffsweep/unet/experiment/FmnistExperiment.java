@@ -40,8 +40,9 @@ import org.diffsweep.unet.model.UNet;
  *     tau_gap,c = first time the relative loss gap (L_test - L_train)/L_test >= gapThreshold; crossings interpolated
  *     in log tau (§12.13).</li>
  * </ol>
- * With an output directory it writes {@code curves.csv} (one row per checkpoint and class, appended as the run goes)
- * and {@code times.csv}. Deterministic given the key, up to PyTorch's CPU kernels (one thread).
+ * With an output directory it writes {@code curves.csv} (one row per checkpoint and class, appended as the run goes),
+ * {@link RunState state.bin} after every checkpoint (removed when the run ends; a run started again with the same key
+ * goes on from it, with the same batches and the same results as a run never interrupted) and {@code times.csv}. Deterministic given the key, up to PyTorch's CPU kernels (one thread).
  */
 public final class FmnistExperiment {
     private static final Map<Path, FmnistDataset> DATA = new ConcurrentHashMap<>();
@@ -161,7 +162,6 @@ public final class FmnistExperiment {
             try {
                 Files.createDirectories(outputDir);
                 curvesFile = outputDir.resolve("curves.csv");
-                Files.writeString(curvesFile, ClassCheckpoint.HEADER + "\n", StandardCharsets.UTF_8);
                 Files.writeString(outputDir.resolve("point.txt"), key + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -172,30 +172,38 @@ public final class FmnistExperiment {
         try (DdpmModel model = new DdpmModel(new UNet(s.width(), s.multArray()), FmnistDataset.SIDE, schedule,
                 s.optimizerConfig(), rs.stream("init"))) {
             parameterCount = model.parameterCount();
-            SeededStream batchRng = rs.stream("batch");
-            SeededStream stepRng = rs.stream("timestep");
-            SeededStream noiseRng = rs.stream("noise");
-            int[] perm = identity(n);
-            int pos = n; // forces a shuffle before the first batch
+            TrainingBatches batches = new TrainingBatches(rs, x, n, d, batch, schedule.steps());
             int step = 0;
-            float[] xb = new float[batch * d];
-            int[] tb = new int[batch];
-            for (int c = 0; c < ckpt.length; c++) {
+            int first = 0; // index of the first checkpoint still to evaluate
+            RunState resumed = outputDir == null ? null : RunState.read(outputDir, key, model);
+            if (resumed != null) {
+                // An interrupted run: go on after its last saved checkpoint, with the curves evaluated up to it.
+                step = resumed.step();
+                first = resumed.checkpoint() + 1;
+                aboveStop[0] = resumed.aboveStopA();
+                aboveStop[1] = resumed.aboveStopB();
+                trainNanos = resumed.trainWall() * 1e9;
+                evalNanos = resumed.evalWall() * 1e9;
+                trainCpu = resumed.trainCpu();
+                evalCpu = resumed.evalCpu();
+                curves.addAll(savedCurves(curvesFile, 2 * first));
+                batches.skip(step);
+                if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && first < ckpt.length) {
+                    stoppedEarly = true; // it had stopped adaptively and was cut off before writing times.csv
+                    first = ckpt.length;
+                }
+                progress.checkpoint(step, s.steps(), "resumed at step " + step + " from " + RunState.FILE
+                        + " (checkpoint " + first + " of " + ckpt.length + ")");
+            }
+            rewriteCurves(curvesFile, curves);
+            for (int c = first; c < ckpt.length; c++) {
                 long t0 = System.nanoTime();
                 long c0 = cpu.getCurrentThreadCpuTime();
                 double lossSum = 0;
                 int lossCount = 0;
                 while (step < ckpt[c]) {
-                    if (pos + batch > n) {
-                        shuffle(perm, batchRng);
-                        pos = 0;
-                    }
-                    for (int j = 0; j < batch; j++) {
-                        System.arraycopy(x, perm[pos + j] * d, xb, j * d, d);
-                        tb[j] = 1 + stepRng.nextInt(schedule.steps() - 1);
-                    }
-                    pos += batch;
-                    double l = model.trainStep(xb, tb, gaussian(noiseRng, batch * d));
+                    batches.next();
+                    double l = model.trainStep(batches.images, batches.timesteps, batches.noise);
                     step++;
                     if (!Double.isFinite(l)) {
                         status = "NAN_LOSS";
@@ -223,7 +231,18 @@ public final class FmnistExperiment {
                         r.trainBatchLoss(), model.gradientRetries(), trainCpu, evalCpu));
                 rows = stamped;
                 curves.addAll(rows);
-                if (curvesFile != null) append(curvesFile, rows);
+                if (s.stopFmem() > 0 && step > 0) {
+                    for (int k = 0; k < 2; k++) {
+                        double f = rows.get(k).fMem();
+                        aboveStop[k] = f >= s.stopFmem() ? aboveStop[k] + 1 : 0;
+                    }
+                }
+                if (curvesFile != null) {
+                    append(curvesFile, rows);
+                    // after the rows: a crash in between redoes this checkpoint (resume drops rows past the state)
+                    new RunState(key, step, c, aboveStop[0], aboveStop[1], trainNanos / 1e9, evalNanos / 1e9, trainCpu,
+                            evalCpu).write(outputDir, model);
+                }
                 ClassCheckpoint a = rows.get(0), b = rows.get(1);
                 progress.checkpoint(step, s.steps(), String.format(java.util.Locale.ROOT,
                         "retries %d | step %d: batch loss %s | A: frac %.3f fmem %s Ltr %.4f Lte %.4f | "
@@ -232,17 +251,12 @@ public final class FmnistExperiment {
                         a.sampleFraction(), fmt(a), a.trainLoss(), a.testLoss(),
                         b.sampleFraction(), fmt(b), b.trainLoss(), b.testLoss(), trainNanos / 1e9, trainCpu,
                         evalNanos / 1e9, evalCpu));
-                if (s.stopFmem() > 0 && step > 0) {
-                    for (int k = 0; k < 2; k++) {
-                        double f = rows.get(k).fMem();
-                        aboveStop[k] = f >= s.stopFmem() ? aboveStop[k] + 1 : 0;
-                    }
-                    if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && c + 1 < ckpt.length) {
-                        stoppedEarly = true;
-                        break;
-                    }
+                if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && c + 1 < ckpt.length) {
+                    stoppedEarly = true;
+                    break;
                 }
             }
+            stepsTaken = step;
             retries = model.gradientRetries();
         }
         List<ClassTimes> times = times(curves, s, label, role, roleCount, stats);
@@ -256,6 +270,7 @@ public final class FmnistExperiment {
                 // run.csv first: times.csv marks the run as finished (resume skips it), so it is written last
                 Files.writeString(outputDir.resolve("run.csv"), run, StandardCharsets.UTF_8);
                 Files.writeString(outputDir.resolve("times.csv"), sb.toString(), StandardCharsets.UTF_8);
+                Files.deleteIfExists(outputDir.resolve(RunState.FILE)); // the run is finished: nothing to resume
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -331,6 +346,32 @@ public final class FmnistExperiment {
         return out;
     }
 
+    /** The first {@code count} rows of a resumed run's curves.csv (later rows, if any, were not saved in its state). */
+    private static List<ClassCheckpoint> savedCurves(Path file, int count) {
+        try {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            if (lines.size() - 1 < count)
+                throw new IOException(file + " has " + Math.max(0, lines.size() - 1) + " rows, its state needs " + count
+                        + "; delete " + RunState.FILE + " to start the run from step 0");
+            List<ClassCheckpoint> rows = new ArrayList<>(count);
+            for (String line : lines.subList(1, 1 + count)) rows.add(ClassCheckpoint.parse(line));
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the header and {@code rows} to {@code file} (null: nothing). */
+    private static void rewriteCurves(Path file, List<ClassCheckpoint> rows) {
+        if (file == null) return;
+        try {
+            Files.writeString(file, ClassCheckpoint.HEADER + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!rows.isEmpty()) append(file, rows);
+    }
+
     private static void append(Path file, List<ClassCheckpoint> rows) {
         StringBuilder sb = new StringBuilder();
         for (ClassCheckpoint r : rows) sb.append(r.csv()).append('\n');
@@ -350,20 +391,5 @@ public final class FmnistExperiment {
         float[] f = new float[count];
         for (int i = 0; i < count; i++) f[i] = (float) rng.nextGaussian();
         return f;
-    }
-
-    private static int[] identity(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        return p;
-    }
-
-    private static void shuffle(int[] p, SeededStream rng) {
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
     }
 }

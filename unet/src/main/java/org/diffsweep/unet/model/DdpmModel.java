@@ -33,6 +33,7 @@ public final class DdpmModel implements AutoCloseable {
     private final BetaSchedule schedule;
     private final Model model;
     private final Trainer trainer;
+    private final Optimizer optimizer;
     private final long parameterCount;
     private int gradientRetries;
     private static final int MAX_ATTEMPTS = 5;
@@ -51,7 +52,7 @@ public final class DdpmModel implements AutoCloseable {
         this.schedule = schedule;
         this.model = Model.newInstance("ddpm-unet", Device.cpu());
         model.setBlock(net);
-        Optimizer optimizer = "sgd".equals(opt.kind())
+        this.optimizer = "sgd".equals(opt.kind())
                 ? Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) opt.lr()))
                         .optMomentum((float) opt.momentum()).build()
                 : Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) opt.lr()))
@@ -127,6 +128,26 @@ public final class DdpmModel implements AutoCloseable {
      * 5 attempts is not applied and returns NaN. Only NaNs are caught.
      */
     public int gradientRetries() { return gradientRetries; }
+
+    /**
+     * Writes the training state (parameters, optimiser moments and update counts, the retry count) to {@code out}:
+     * a model built with the same architecture and optimiser and given this state by {@link #loadState} takes the
+     * same training steps as this one (about 12 bytes per parameter with Adam).
+     */
+    public void saveState(java.io.OutputStream out) throws java.io.IOException {
+        java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+        data.writeInt(gradientRetries);
+        TrainingStateIo.write(data, model.getBlock().getParameters(), optimizer);
+        data.flush();
+    }
+
+    /** Restores a state written by {@link #saveState} (same architecture and optimiser kind, else an IOException). */
+    public void loadState(java.io.InputStream in) throws java.io.IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+        int retries = data.readInt();
+        TrainingStateIo.read(data, model.getBlock().getParameters(), optimizer, model.getNDManager());
+        gradientRetries = retries;
+    }
 
     /** Number of trainable scalars. */
     public long parameterCount() { return parameterCount; }

@@ -83,4 +83,60 @@ public class FmnistExperimentTest {
         assertEquals(1 + 2 * ckpt.length, Files.readAllLines(out.resolve("curves.csv")).size());
         assertEquals(3, Files.readAllLines(out.resolve("times.csv")).size());
     }
+
+    /** The first 13 columns of curves.csv (drops the retry count and the CPU seconds, which depend on the machine). */
+    private static List<String> science(Path curves) throws IOException {
+        return Files.readAllLines(curves).stream().map(l -> String.join(",",
+                java.util.Arrays.copyOf(l.split(",", -1), 13))).toList();
+    }
+
+    /**
+     * A run cut off after its second checkpoint and started again goes on from its saved state and ends with the
+     * same curves and times as a run never interrupted (every loss and f_mem equal as printed, i.e. to the last
+     * bit); a state saved under another key is ignored (the run starts afresh), and the state is removed at the end.
+     * Without the state the second start would redo steps 0..2 and print a different number of progress lines; a
+     * resume that restored the weights but replayed no batches would train on other batches and change the losses.
+     */
+    @Test
+    void interruptedRunResumesFromItsStateWithIdenticalResults(@TempDir Path dir) throws IOException {
+        writeSyntheticDataset(dir);
+        FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 4, 12, 4, 1, 6, 2, 4, 0.01, 3,
+                1.0 / 3, 50, 0.1, 0.1, 0);
+        FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
+        int[] ckpt = CheckpointSchedule.logSpaced(1, 12, 4);
+        Path whole = dir.resolve("whole");
+        FmnistExperiment.run(p, "resume-key", dir, whole, FmnistProgress.NONE);
+
+        Path cut = dir.resolve("cut");
+        int[] calls = {0};
+        RuntimeException stop = new RuntimeException("interrupted");
+        RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                FmnistExperiment.run(p, "resume-key", dir, cut, (step, total, msg) -> {
+                    if (++calls[0] == 3) throw stop; // after the third checkpoint (steps 0, 1, then the next)
+                }));
+        assertEquals(stop, thrown);
+        assertTrue(Files.exists(cut.resolve(RunState.FILE)));
+        assertTrue(!Files.exists(cut.resolve("times.csv")));
+        List<String> messages = new java.util.ArrayList<>();
+        FmnistResult r = FmnistExperiment.run(p, "resume-key", dir, cut, (step, total, msg) -> messages.add(msg));
+        assertEquals("OK", r.status(), r.diagnostic());
+        assertTrue(messages.get(0).startsWith("resumed at step " + ckpt[2]), messages.get(0));
+        assertEquals(1 + ckpt.length - 3, messages.size()); // the resume line, then the remaining checkpoints only
+        assertEquals(science(whole.resolve("curves.csv")), science(cut.resolve("curves.csv")));
+        assertEquals(Files.readAllLines(whole.resolve("times.csv")), Files.readAllLines(cut.resolve("times.csv")));
+        assertEquals(2 * ckpt.length, r.curves().size());
+        assertTrue(!Files.exists(cut.resolve(RunState.FILE)), "state.bin removed when the run ends");
+
+        // A state written under another key (other settings) is not used: the run starts from step 0.
+        Path other = dir.resolve("other");
+        calls[0] = 0;
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                FmnistExperiment.run(p, "another-key", dir, other, (step, total, msg) -> {
+                    if (++calls[0] == 3) throw stop;
+                }));
+        messages.clear();
+        FmnistExperiment.run(p, "resume-key", dir, other, (step, total, msg) -> messages.add(msg));
+        assertEquals(ckpt.length, messages.size());
+        assertEquals(science(whole.resolve("curves.csv")), science(other.resolve("curves.csv")));
+    }
 }
