@@ -13,9 +13,10 @@ SCOPE=runtime
 EXTRA=()
 if [[ "${1:-}" == campaign ]]; then
   # `unet/fmnist.sh campaign SPEC.yaml [--out DIR] [--data DIR] [--shard K/N] [--commit]`: one JVM per run (--limit 1), resuming;
-  # with --commit the results folder is committed after every run and, while a run trains, every 10 minutes, so a
-  # move to a fresh machine loses at most the run in progress (its partial curves are in git). Exit status: 0 all
-  # runs done, 1 failure, 2 usage error.
+  # with --commit the results folder is committed after every run and, while a run trains, every 10 minutes; a run
+  # saves its training state at every checkpoint and resumes from it; stopping the campaign (TERM, Ctrl-C) commits
+  # the states of the runs in flight too, so a fresh clone resumes them mid-way. Exit status: 0 all runs done,
+  # 1 failure, 2 usage error, 130 stopped by a signal.
   shift
   COMMIT=0
   ARGS=()
@@ -26,23 +27,60 @@ if [[ "${1:-}" == campaign ]]; then
   if [[ $COMMIT == 1 ]] && ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
     echo "error: --commit needs a git checkout; run without --commit" >&2; exit 2
   fi
+  # Commits $OUTDIR (and nothing else staged) through a temporary index. A run's state.bin (2 MB with Adam, rewritten
+  # at every checkpoint; .gitignore'd) is left out of the tree, except with "with-state", used when the campaign is
+  # stopped: then the states of the runs in flight are committed once, and a clone elsewhere resumes them mid-way.
   commit_results() {
     [[ $COMMIT == 1 && -d "$OUTDIR" ]] || return 0
-    git -C "$ROOT" add -- "$OUTDIR" && { git -C "$ROOT" diff --cached --quiet -- "$OUTDIR" \
-      || git -C "$ROOT" commit -q -m "results: $(basename "$OUTDIR") campaign progress" -- "$OUTDIR"; }
+    local idx head tree new
+    idx="$(mktemp)" && head="$(git -C "$ROOT" rev-parse HEAD)" || return 1
+    (
+      export GIT_INDEX_FILE="$idx"
+      cd "$ROOT" && git read-tree "$head" \
+        && git rm -r -q --cached --ignore-unmatch -- "$OUTDIR/points/*/state.bin" \
+        && git add -A -- "$OUTDIR" \
+        && if [[ "${1:-}" == with-state ]]; then
+             shopt -s nullglob; states=("$OUTDIR"/points/*/state.bin)
+             [[ ${#states[@]} == 0 ]] || git add -f -- "${states[@]}"
+           fi \
+        && tree="$(git write-tree)" \
+        && if [[ "$tree" != "$(git rev-parse "$head^{tree}")" ]]; then
+             new="$(git commit-tree "$tree" -p "$head" -m "results: $(basename "$OUTDIR") campaign progress${1:+ (with the training state of the runs in flight)}")" \
+               && git update-ref -m "fmnist campaign" HEAD "$new" "$head"
+           fi
+    ) && git -C "$ROOT" reset -q -- "$OUTDIR"   # the real index follows the new HEAD for $OUTDIR only
+    local rc=$?
+    rm -f "$idx"
+    return $rc
   }
+  child=""
+  ticker=""
+  # TERM / INT (Ctrl-C, a scheduler's stop, `kill`): stop the run (its state.bin holds the last checkpoint), then
+  # commit the folder with the states, so that `campaign` started again here or in a fresh clone goes on mid-run.
+  stop_campaign() {
+    [[ -n $ticker ]] && { kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null; }
+    [[ -n $child ]] && { kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; }
+    commit_results with-state || echo "warning: could not commit $OUTDIR (see git status)" >&2
+    echo "campaign stopped; run the same command again to resume" >&2
+    exit 130
+  }
+  trap stop_campaign TERM INT
   while :; do
     rc=0
     # while a run trains, its curves.csv (one row per checkpoint) is committed every FMNIST_COMMIT_EVERY seconds
-    # (default 600): a run cut off by a move keeps its partial curves in git (the run itself restarts from step 0)
+    # (default 600): a run cut off without a stop signal keeps its partial curves in git
     ticker=""
     if [[ $COMMIT == 1 ]]; then
       # TERM ends the ticker between commits (a commit in flight finishes first), so the final commit never races it
-      ( trap 'exit 0' TERM; while :; do sleep "${FMNIST_COMMIT_EVERY:-600}" & wait $!; commit_results || true; done ) &
+      ( trap 'exit 0' TERM; trap '' INT; while :; do sleep "${FMNIST_COMMIT_EVERY:-600}" & wait $!; commit_results || true; done ) &
       ticker=$!
     fi
-    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 || rc=$?
+    "$ROOT/unet/fmnist.sh" campaign-step "${ARGS[@]}" --limit 1 &
+    child=$!
+    wait "$child" || rc=$?
+    child=""
     if [[ -n $ticker ]]; then kill "$ticker" 2>/dev/null || true; wait "$ticker" 2>/dev/null || true; fi
+    ticker=""
     commit_results || echo "warning: could not commit $OUTDIR (see git status); the campaign goes on" >&2
     [[ $rc == 3 ]] && continue
     exit $rc
