@@ -58,8 +58,8 @@ if [[ "${1:-}" == campaign ]]; then
   # TERM / INT (Ctrl-C, a scheduler's stop, `kill`): stop the run (its state.bin holds the last checkpoint), then
   # commit the folder with the states, so that `campaign` started again here or in a fresh clone goes on mid-run.
   stop_campaign() {
-    [[ -n $ticker ]] && { kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null; }
-    [[ -n $child ]] && { kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; }
+    if [[ -n $ticker ]]; then kill "$ticker" 2>/dev/null || true; wait "$ticker" 2>/dev/null || true; fi
+    if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
     commit_results with-state || echo "warning: could not commit $OUTDIR (see git status)" >&2
     echo "campaign stopped; run the same command again to resume" >&2
     exit 130
