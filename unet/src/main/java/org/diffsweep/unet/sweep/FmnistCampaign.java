@@ -89,6 +89,7 @@ public final class FmnistCampaign {
         List<FmnistPoint> all = IntStream.range(0, order.size()).filter(i -> i % shard[1] == shard[0])
                 .mapToObj(order::get).toList();
         boolean reports = shard[1] == 1;
+        for (FmnistPoint p : spec.points()) requireSameSettings(points.resolve(p.label()), p);
         int ran = 0;
         if (!o.containsKey("report-only")) {
             for (FmnistPoint p : all) {
@@ -116,6 +117,19 @@ public final class FmnistCampaign {
                 : what + ": " + remaining + " of " + all.size() + " runs remain");
         out.flush();
         return remaining == 0 || o.containsKey("report-only") ? 0 : MORE;
+    }
+
+    /**
+     * A run folder written with other settings (its point.txt holds another key) must not be resumed, skipped as done
+     * or mixed into the report of this spec: a one-line error names it and the way out.
+     */
+    static void requireSameSettings(Path dir, FmnistPoint p) throws IOException {
+        Path key = dir.resolve("point.txt");
+        if (!Files.isRegularFile(key)) return;
+        String saved = Files.readString(key).strip();
+        if (!saved.equals(p.defaultKey()))
+            throw new IllegalArgumentException(dir + " holds a run made with other settings than this spec's (its "
+                    + "point.txt differs): move that folder away, or pass --out DIR for a new results folder");
     }
 
     /** {@code "K/N"} with 0 &le; K &lt; N as {K, N}; a malformed value is a usage error. */
