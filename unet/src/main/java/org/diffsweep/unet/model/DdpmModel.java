@@ -36,7 +36,7 @@ public final class DdpmModel implements AutoCloseable {
     private final Optimizer optimizer;
     private final long parameterCount;
     private int gradientRetries;
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 10;
 
     /**
      * @param net      the noise-prediction network (inputs x (B,1,S,S), t' (B))
@@ -124,8 +124,11 @@ public final class DdpmModel implements AutoCloseable {
      * gradients, and the loss sequence of a run with redos equalled that of a run without. Restricting oneDNN to
      * AVX2 ({@code DNNL_MAX_CPU_ISA=AVX2}, set by the module's surefire configuration and {@code unet/fmnist.sh})
      * lowered the rate (9 and 22 redos in the two 800-step runs of the small preset without it; 4 in the first 2,100
-     * steps of a 4,000-step run with it) but did not remove it. A step still non-finite after
-     * 5 attempts is not applied and returns NaN. Only NaNs are caught.
+     * steps of a 4,000-step run with it) but did not remove it. The rate depends on the network: about 0.2-1.7 % of
+     * steps for the width-16 U-Net, but about one attempt in six for the width-4 test networks (77 redos in 400 steps
+     * of a tiny campaign), where five failures in a row (p^5 ~ 1e-4 per step) ended a few hundred-step test run as
+     * NAN_LOSS now and then. A step still non-finite after 10 attempts (p^10 ~ 1e-8 per step there) is not applied and
+     * returns NaN. Only NaNs are caught.
      */
     public int gradientRetries() { return gradientRetries; }
 
