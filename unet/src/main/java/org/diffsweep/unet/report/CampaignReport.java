@@ -27,7 +27,8 @@ import org.diffsweep.unet.report.CampaignStats.Interval;
  * <li>{@code classes.csv}: per configuration and class, tau_gen,c and tau_mem,c as geometric means over the finished
  *     seeds with 95 % Student-t intervals on log tau, and how many seeds resolved each;</li>
  * <li>{@code pairs.csv}: per configuration, D_gen = log(tau_gen,A / tau_gen,B) and D_mem over seeds (mean, t
- *     interval), how many seeds had a cross-class window (one class memorized before the other generalized), the
+ *     interval), in how many runs each class reached tau_mem first (a class not memorized by the run's end counts
+ *     as later), how many seeds had a cross-class window (one class memorized before the other generalized), the
  *     generated class-A proportion at each run's last checkpoint against pi_A, the cost, and the theory's D_gen /
  *     D_mem for the mapped mixture ({@link TheoryOrder}) when given;</li>
  * <li>{@code report.md}: the same as tables.</li>
@@ -49,7 +50,8 @@ public final class CampaignReport {
                            int tauGenEarly, Interval tauMem, Interval tauGen90) {}
 
     /** Per-configuration comparison. */
-    public record PairRow(RunRecord.Config config, int runs, int finished, Interval dGen, Interval dGen90, Interval dMem, int windows,
+    public record PairRow(RunRecord.Config config, int runs, int finished, Interval dGen, Interval dGen90, Interval dMem,
+                          int memFirstA, int memFirstB, int windows,
                           Interval finalSampleFractionA, double trainFractionA, double meanSteps, double cpuSecondsPerStep,
                           double cpuSeconds, int gradientRetries, TheoryOrder theory) {}
 
@@ -103,7 +105,7 @@ public final class CampaignReport {
             }
             List<Double> dGen = new ArrayList<>(), dMem = new ArrayList<>(), dGen90 = new ArrayList<>();
             List<int[]> last = new ArrayList<>();
-            int windows = 0, retries = 0;
+            int windows = 0, retries = 0, memFirstA = 0, memFirstB = 0;
             double steps = 0, cpu = 0;
             for (RunRecord r : done) {
                 ClassTimes a = r.times().get(0), b = r.times().get(1);
@@ -111,6 +113,9 @@ public final class CampaignReport {
                 dMem.add(logRatio(a.tauMem(), b.tauMem()));
                 dGen90.add(logRatio(a.tauGen90(), b.tauGen90()));
                 if (window(a, b)) windows++;
+                int order = memorizedFirst(a, b);
+                if (order < 0) memFirstA++;
+                if (order > 0) memFirstB++;
                 List<ClassCheckpoint> ra = r.role("A"), rb = r.role("B");
                 if (!ra.isEmpty() && !rb.isEmpty()) {
                     ClassCheckpoint la = ra.get(ra.size() - 1), lb = rb.get(rb.size() - 1);
@@ -122,7 +127,7 @@ public final class CampaignReport {
             }
             double trainCpu = done.stream().mapToDouble(r -> r.runValue("train_cpu_s")).sum();
             pr.add(new PairRow(c, rs.size(), done.size(), CampaignStats.meanInterval(dGen), CampaignStats.meanInterval(dGen90), CampaignStats.meanInterval(dMem),
-                    windows, pooled(last, rng), trainFraction[0], done.isEmpty() ? Double.NaN : steps / done.size(),
+                    memFirstA, memFirstB, windows, pooled(last, rng), trainFraction[0], done.isEmpty() ? Double.NaN : steps / done.size(),
                     steps > 0 ? trainCpu / steps : Double.NaN, cpu, retries, theory.get(c)));
         }
         return new Report(fm, cl, pr);
@@ -135,6 +140,17 @@ public final class CampaignReport {
      */
     static boolean window(ClassTimes a, ClassTimes b) {
         return a.tauMem() != null && a.tauMem() < genOrInf(b) || b.tauMem() != null && b.tauMem() < genOrInf(a);
+    }
+
+    /**
+     * Which class of a finished run reached tau_mem first: -1 class A, +1 class B, 0 neither (or a tie). A class that
+     * never reached it counts as later than the run's end, so a run censored on one side still has an order (D_mem
+     * itself needs both times).
+     */
+    static int memorizedFirst(ClassTimes a, ClassTimes b) {
+        double ta = a.tauMem() == null ? Double.POSITIVE_INFINITY : a.tauMem();
+        double tb = b.tauMem() == null ? Double.POSITIVE_INFINITY : b.tauMem();
+        return Double.compare(ta, tb);
     }
 
     private static double genOrInf(ClassTimes t) {
@@ -179,7 +195,7 @@ public final class CampaignReport {
         write(dir.resolve("classes.csv"), c);
         StringBuilder p = new StringBuilder("classA,classB,piA,n,runs,finished_runs,d_gen,d_gen_lo,d_gen_hi,d_gen_runs,"
                 + "d_gen90,d_gen90_lo,d_gen90_hi,d_gen90_runs,d_mem,"
-                + "d_mem_lo,d_mem_hi,d_mem_runs,window_runs,gen_fraction_A,gen_fraction_A_lo,gen_fraction_A_hi,train_fraction_A,"
+                + "d_mem_lo,d_mem_hi,d_mem_runs,mem_first_A_runs,mem_first_B_runs,window_runs,gen_fraction_A,gen_fraction_A_lo,gen_fraction_A_hi,train_fraction_A,"
                 + "mean_steps,train_cpu_s_per_step,cpu_s,gradient_retries,theory_d_gen,theory_d_mem,theory_psi_p,theory_psi_n,"
                 + "theory_t,theory_angle_deg,theory_status\n");
         for (PairRow x : r.pairs()) {
@@ -187,7 +203,7 @@ public final class CampaignReport {
             p.append(cfg(x.config())).append(',').append(x.runs()).append(',').append(x.finished()).append(',').append(iv(x.dGen()))
                     .append(',').append(x.dGen().count()).append(',').append(iv(x.dGen90())).append(',').append(x.dGen90().count())
                     .append(',').append(iv(x.dMem())).append(',').append(x.dMem().count())
-                    .append(',').append(x.windows()).append(',').append(iv(x.finalSampleFractionA())).append(',')
+                    .append(',').append(x.memFirstA()).append(',').append(x.memFirstB()).append(',').append(x.windows()).append(',').append(iv(x.finalSampleFractionA())).append(',')
                     .append(num(x.trainFractionA())).append(',').append(num(x.meanSteps())).append(',').append(num(x.cpuSecondsPerStep()))
                     .append(',').append(num(x.cpuSeconds())).append(',').append(x.gradientRetries()).append(',')
                     .append(t == null ? ",,,,,," : num(t.dGen()) + "," + num(t.dMem()) + "," + num(t.psiP()) + "," + num(t.psiN())
@@ -210,13 +226,14 @@ public final class CampaignReport {
                     .append(md(x.tauGen(), "%.0f")).append(x.tauGenEarly() > 0 ? " (" + x.tauGenEarly() + " before 1st ckpt)" : "")
                     .append(" | ").append(md(x.tauGen90(), "%.0f")).append(" | ").append(md(x.tauMem(), "%.0f")).append(" |\n");
         }
-        s.append("\n## Per configuration\n\n| A / B, pi_A | runs (done) | D_gen | D_gen90 | D_mem | window runs | generated A share | "
-                + "n_A / n | theory D_gen | theory D_mem | steps (mean) | train CPU-s/step | CPU-s | NaN retries |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        s.append("\n## Per configuration\n\n| A / B, pi_A | runs (done) | D_gen | D_gen90 | D_mem | memorized first (A / B runs) | "
+                + "window runs | generated A share | n_A / n | theory D_gen | theory D_mem | steps (mean) | train CPU-s/step | "
+                + "CPU-s | NaN retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (PairRow x : r.pairs()) {
             TheoryOrder t = x.theory();
             s.append("| ").append(pair(x.config())).append(" | ").append(x.runs()).append(" (").append(x.finished()).append(") | ")
-                    .append(md(x.dGen(), "%.2f")).append(" | ").append(md(x.dGen90(), "%.2f")).append(" | ").append(md(x.dMem(), "%.2f")).append(" | ").append(x.windows())
+                    .append(md(x.dGen(), "%.2f")).append(" | ").append(md(x.dGen90(), "%.2f")).append(" | ").append(md(x.dMem(), "%.2f")).append(" | ")
+                    .append(x.memFirstA()).append(" / ").append(x.memFirstB()).append(" | ").append(x.windows())
                     .append(" | ").append(md(x.finalSampleFractionA(), "%.2f")).append(" | ").append(String.format(Locale.ROOT, "%.2f", x.trainFractionA()))
                     .append(" | ").append(t == null ? "" : fmt(t.dGen())).append(" | ")
                     .append(t == null ? "" : fmt(t.dMem())).append(" | ")

@@ -147,10 +147,31 @@ class CampaignReportTest {
         RunRecord w = run(9, 100, 5000, 100, 1e5, 72);
         assertTrue(CampaignReport.window(w.times().get(0), w.times().get(1)));
         assertFalse(CampaignReport.window(runs.get(0).times().get(0), runs.get(0).times().get(1)));
+        // memorization order: A first in all three seeds (tau_mem,A 4 x earlier); a run in which B never reaches
+        // f_mem 0.1 (its onset at 10^0.2 * 1e6, past the grid's last step 1e5) still counts as "A first", one in
+        // which neither does counts for neither side
+        assertEquals(3, p.memFirstA());
+        assertEquals(0, p.memFirstB());
+        RunRecord censored = run(7, 100, 200, 2000, 1e6, 72), neither = run(8, 100, 200, 1e6, 1e6, 72);
+        assertEquals(null, censored.times().get(1).tauMem());
+        assertEquals(-1, CampaignReport.memorizedFirst(censored.times().get(0), censored.times().get(1)));
+        assertEquals(1, CampaignReport.memorizedFirst(censored.times().get(1), censored.times().get(0)));
+        assertEquals(0, CampaignReport.memorizedFirst(neither.times().get(0), neither.times().get(1)));
+        List<RunRecord> mixed = new ArrayList<>(runs);
+        mixed.add(censored);
+        mixed.add(neither);
+        CampaignReport.PairRow m = CampaignReport.build(mixed, Map.of()).pairs().get(0);
+        assertEquals(4, m.memFirstA());
+        assertEquals(0, m.memFirstB());
+        assertEquals(3, m.dMem().count()); // D_mem needs both times: the censored and the undecided run add nothing
 
         CampaignReport.write(r, dir);
         for (String f : new String[] {"fmem.csv", "classes.csv", "pairs.csv", "report.md"}) assertTrue(Files.size(dir.resolve(f)) > 100, f);
         assertEquals(1 + 2 * 41, Files.readAllLines(dir.resolve("fmem.csv")).size());
+        List<String> pairs = Files.readAllLines(dir.resolve("pairs.csv"));
+        assertEquals(pairs.get(0).split(",", -1).length, pairs.get(1).split(",", -1).length, "pairs.csv header and row");
+        int col = java.util.Arrays.asList(pairs.get(0).split(",")).indexOf("mem_first_A_runs");
+        assertEquals("3", pairs.get(1).split(",", -1)[col]);
     }
 
     @Test
