@@ -53,12 +53,16 @@ public class FmnistExperimentTest {
 
     }
 
+    /** Classes 3 / 5 at pi_A 0.75, n = 12, a width-4 U-Net with Adam 1e-3, 6 samples of 2 DDIM steps per checkpoint. */
+    private static FmnistPoint tinyPoint(int batch, int steps, int checkpoints) {
+        return new FmnistPoint(3, 5, 0.75, 12, 0, new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, batch, steps,
+                checkpoints, 1, 6, 2, 4, 0.01, 3, 1.0 / 3, 50, 0.1, 0.1, 0));
+    }
+
     @Test
     void tinyPointRunsEndToEndAndWritesConsistentCurves(@TempDir Path dir) throws IOException {
         writeSyntheticDataset(dir);
-        FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 8, 3, 2, 1, 6, 2, 4, 0.01, 3,
-                1.0 / 3, 50, 0.1, 0.1, 0);
-        FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
+        FmnistPoint p = tinyPoint(8, 3, 2);
         Path out = dir.resolve("out");
         int[] calls = {0};
         FmnistResult r = FmnistExperiment.run(p, "test-key", dir, out, (step, total, msg) -> calls[0]++);
@@ -100,9 +104,7 @@ public class FmnistExperimentTest {
     @Test
     void interruptedRunResumesFromItsStateWithIdenticalResults(@TempDir Path dir) throws IOException {
         writeSyntheticDataset(dir);
-        FmnistSettings set = new FmnistSettings(4, List.of(1, 2), "adam", 1e-3, 0, 4, 12, 4, 1, 6, 2, 4, 0.01, 3,
-                1.0 / 3, 50, 0.1, 0.1, 0);
-        FmnistPoint p = new FmnistPoint(3, 5, 0.75, 12, 0, set);
+        FmnistPoint p = tinyPoint(4, 12, 4);
         int[] ckpt = CheckpointSchedule.logSpaced(1, 12, 4);
         Path whole = dir.resolve("whole");
         FmnistExperiment.run(p, "resume-key", dir, whole, FmnistProgress.NONE);
