@@ -26,10 +26,11 @@ class ExperimentPiecesTest {
         FmnistSettings s = spec.base();
         int[] c = CheckpointSchedule.logSpaced(s.firstCheckpoint(), s.steps(), s.checkpoints());
         // the first checkpoint after 0 is early (<= 10 steps: the test loss has not half-dropped yet, see
-        // docs/fmnist-cpu.md), and consecutive checkpoints are at most 25 % apart, so a crossing is resolved to
-        // within a factor 1.25
+        // docs/fmnist-cpu.md), and consecutive checkpoints are at most 35 % apart (the preset's 31 checkpoints from 10
+        // to 30,000 are 1.31x apart; the rounding to whole steps adds a little at the start), so a crossing is
+        // bracketed within a factor 1.35 and interpolated in log steps inside it
         assertTrue(c[1] <= 10, "first checkpoint " + c[1]);
-        for (int k = 2; k < c.length; k++) assertTrue(c[k] <= 1.25 * c[k - 1], c[k - 1] + " -> " + c[k]);
+        for (int k = 2; k < c.length; k++) assertTrue(c[k] <= 1.35 * c[k - 1], c[k - 1] + " -> " + c[k]);
         assertTrue(s.stopFmem() > 0);
         // 3 pairs x 2 pi_A x 3 seeds, less the 3 mirrored Trouser/Bag runs at pi_A = 0.5
         List<FmnistPoint> pts = spec.points();
