@@ -21,6 +21,10 @@ import org.diffsweep.unet.data.FmnistDataset;
  *   point  --spec FILE --classA A --classB B --piA P --n N [--seed S] --out DIR [--data DIR]
  *   preset --spec FILE --out DIR [--data DIR]             every grid point in turn; resumes (skips points whose
  *                                                         times.csv exists); writes DIR/curves.csv, DIR/times.csv
+ *   evaluate --spec FILE --run DIR [--ddim K] [--samples M] [--draws R] [--data DIR]
+ *                                                         the training state saved in a run folder (DIR/state.bin,
+ *                                                         a run in progress or stopped) evaluated with another
+ *                                                         sampler; DIR's name is the run's label in the spec
  * </pre>
  * Exit codes: 0 success, 2 usage error, 1 failure.
  */
@@ -43,7 +47,7 @@ public final class FmnistCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length == 0) {
-            err.println("usage: FmnistCli stats|point|preset [options]  (see class Javadoc)");
+            err.println("usage: FmnistCli stats|point|preset|evaluate [options]  (see class Javadoc)");
             return 2;
         }
         Map<String, String> o = options(args);
@@ -51,6 +55,7 @@ public final class FmnistCli {
             case "stats" -> stats(o, out);
             case "point" -> point(o, out);
             case "preset" -> preset(o, out);
+            case "evaluate" -> evaluate(o, out);
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
         }
         return 0;
@@ -107,6 +112,30 @@ public final class FmnistCli {
                     t.tauMem(), t.tauGap());
         out.flush();
         return r;
+    }
+
+    private static void evaluate(Map<String, String> o, PrintStream out) throws IOException {
+        FmnistSpec spec = FmnistSpec.read(Path.of(need(o, "spec")));
+        Path run = Path.of(need(o, "run"));
+        String label = run.toAbsolutePath().normalize().getFileName().toString();
+        FmnistPoint p = spec.points().stream().filter(q -> q.label().equals(label)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no run labelled " + label + " in " + o.get("spec") + " (the folder name "
+                        + "must be a run label of the spec, e.g. A8_B1_pi0.5_n32_s0)"));
+        FmnistSettings s = p.settings();
+        int ddim = Integer.parseInt(o.getOrDefault("ddim", Integer.toString(s.ddimSteps())));
+        int samples = Integer.parseInt(o.getOrDefault("samples", Integer.toString(s.samples())));
+        int draws = Integer.parseInt(o.getOrDefault("draws", "1"));
+        if (draws < 1) throw new IllegalArgumentException("--draws must be >= 1");
+        Path data = o.containsKey("data") ? Path.of(o.get("data")) : spec.dataPath();
+        List<List<ClassCheckpoint>> res = FmnistExperiment.evaluateState(p, p.defaultKey(), data, run, samples, ddim,
+                draws);
+        out.printf(Locale.ROOT, "%s at step %d, %d samples of %d DDIM steps per draw%n", label, res.get(0).get(0).step(),
+                samples, ddim);
+        out.println("draw,class,role,assigned,sample_fraction,f_mem,f_mem_lo,f_mem_hi,cpu_s");
+        for (int r = 0; r < res.size(); r++)
+            for (ClassCheckpoint c : res.get(r))
+                out.printf(Locale.ROOT, "%d,%d,%s,%d,%.4f,%.4f,%.4f,%.4f,%.1f%n", r, c.label(), c.role(), c.assigned(),
+                        c.sampleFraction(), c.fMem(), c.fMemLo(), c.fMemHi(), c.evalCpuSeconds());
     }
 
     private static void preset(Map<String, String> o, PrintStream out) throws IOException {

@@ -101,52 +101,20 @@ public final class FmnistExperiment {
      */
     public static FmnistResult run(FmnistPoint point, String key, Path dataDir, Path outputDir,
                                    FmnistProgress progress) {
-        FmnistDataset data = dataset(dataDir);
         ClassStatistics[] stats = classStatistics(dataDir);
         FmnistSettings s = point.settings();
         RandomStreams rs = RandomStreams.forKey(key);
         int d = FmnistDataset.D;
-
-        ImbalancedSubset subset = ImbalancedSubset.draw(data, point.classA(), point.classB(), point.n(), point.piA(),
-                rs.stream("subset"));
+        Inputs in = inputs(point, rs, dataset(dataDir));
+        ImbalancedSubset subset = in.subset();
         int n = subset.n();
-        float[] x = data.padded(true, subset.indices());
-        float[] mean = new float[d];
-        for (int j = 0; j < n; j++) for (int i = 0; i < d; i++) mean[i] += x[j * d + i];
-        for (int i = 0; i < d; i++) mean[i] /= n;
-        centre(x, mean);
-        int[] roleCount = {subset.nA(), subset.nB()};
-        int[] label = {point.classA(), point.classB()};
-        String[] role = {"A", "B"};
-
-        SeededStream testRng = rs.stream("test");
-        float[][] test = new float[2][];
-        for (int c = 0; c < 2; c++) {
-            int[] pool = data.indicesOfClass(false, label[c]);
-            int k = Math.min(s.testPerClass(), pool.length);
-            for (int i = 0; i < k; i++) {
-                int j = i + testRng.nextInt(pool.length - i);
-                int t = pool[i];
-                pool[i] = pool[j];
-                pool[j] = t;
-            }
-            test[c] = data.padded(false, Arrays.copyOf(pool, k));
-            centre(test[c], mean);
-        }
-
-        BetaSchedule schedule = BetaSchedule.ddpm();
-        int lossStep = schedule.stepForOuTime(s.lossTime());
-        float[] lossNoiseTrain = gaussian(rs.stream("loss-train"), n * d);
-        SeededStream lossTestRng = rs.stream("loss-test");
-        float[][] lossNoiseTest = {gaussian(lossTestRng, test[0].length), gaussian(lossTestRng, test[1].length)};
-
+        float[] x = in.x();
+        int[] roleCount = in.roleCount();
+        int[] label = in.label();
+        String[] role = in.role();
+        BetaSchedule schedule = in.schedule();
+        int lossStep = in.lossStep();
         int[] ckpt = CheckpointSchedule.logSpaced(s.firstCheckpoint(), s.steps(), s.checkpoints());
-        // DDIM clips x0_hat to the data range: pixels in [0, 1] before centring, so [-mean_i, 1 - mean_i] after.
-        float[] clipLo = new float[d], clipHi = new float[d];
-        for (int i = 0; i < d; i++) {
-            clipLo[i] = -mean[i];
-            clipHi[i] = 1 - mean[i];
-        }
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         int batch = Math.min(n, s.batch());
         LinAlg la = LinAlg.best();
@@ -221,8 +189,7 @@ public final class FmnistExperiment {
                 long c1 = cpu.getCurrentThreadCpuTime();
                 // No step before the step-0 checkpoint: its batch loss is undefined (NaN, an empty CSV field).
                 double batchLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
-                List<ClassCheckpoint> rows = evaluate(model, s, rs, step, x, subset, test, lossStep, lossNoiseTrain,
-                        lossNoiseTest, label, role, roleCount, batchLoss, la, clipLo, clipHi);
+                List<ClassCheckpoint> rows = evaluate(model, s, rs, step, in, batchLoss, la);
                 evalNanos += System.nanoTime() - t1;
                 evalCpu += (cpu.getCurrentThreadCpuTime() - c1) / 1e9;
                 List<ClassCheckpoint> stamped = new ArrayList<>(2);
@@ -280,22 +247,119 @@ public final class FmnistExperiment {
                 stepsTaken, stoppedEarly);
     }
 
+    /**
+     * Evaluates the training state saved in {@code runDir} (a run in progress or stopped: {@code state.bin}) with
+     * other checkpoint-sampler settings, on the run's own training subset, test images and loss noise: {@code draws}
+     * sets of {@code samples} DDIM samples of {@code ddimSteps} steps, draw 0 from the run's own "sample" stream (so
+     * with the run's settings it reproduces the run's last curves rows), draw r &gt; 0 from the stream key
+     * "KEY/draw-r". Nothing in {@code runDir} changes. Returns the two class rows (A, B) of each draw, with the draw's
+     * CPU seconds in {@code evalCpuSeconds}.
+     *
+     * @throws IllegalArgumentException when {@code runDir} holds no state saved under {@code key}
+     */
+    public static List<List<ClassCheckpoint>> evaluateState(FmnistPoint point, String key, Path dataDir, Path runDir,
+                                                            int samples, int ddimSteps, int draws) {
+        FmnistSettings s = point.settings();
+        FmnistSettings e = s.withSampling(samples, ddimSteps);
+        RandomStreams rs = RandomStreams.forKey(key);
+        Inputs in = inputs(point, rs, dataset(dataDir));
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<List<ClassCheckpoint>> out = new ArrayList<>();
+        try (DdpmModel model = new DdpmModel(new UNet(s.width(), s.multArray()), FmnistDataset.SIDE, in.schedule(),
+                s.optimizerConfig(), rs.stream("init"))) {
+            RunState state = RunState.read(runDir, key, model);
+            if (state == null)
+                throw new IllegalArgumentException(runDir + " has no " + RunState.FILE + " saved with this spec's "
+                        + "settings (a finished run deletes it; only a run in progress or stopped has one)");
+            for (int r = 0; r < draws; r++) {
+                long c0 = cpu.getCurrentThreadCpuTime();
+                List<ClassCheckpoint> rows = evaluate(model, e, r == 0 ? rs : RandomStreams.forKey(key + "/draw-" + r),
+                        state.step(), in, Double.NaN, LinAlg.best());
+                double sec = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+                out.add(rows.stream().map(x -> new ClassCheckpoint(x.step(), x.label(), x.role(), x.nTrain(),
+                        x.assigned(), x.sampleFraction(), x.fMem(), x.fMemLo(), x.fMemHi(), x.trainLoss(), x.testLoss(),
+                        x.trainBatchLoss(), model.gradientRetries(), 0, sec)).toList());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What a run draws before training, from its streams: the training subset (centred), the held-out test images,
+     * the fixed loss noise, the DDPM schedule and the DDIM clip range. The same key gives the same inputs, so a saved
+     * state is evaluated on the data it was trained on.
+     */
+    private record Inputs(ImbalancedSubset subset, float[] x, float[][] test, int[] roleCount, int[] label,
+                          String[] role, BetaSchedule schedule, int lossStep, float[] lossNoiseTrain,
+                          float[][] lossNoiseTest, float[] clipLo, float[] clipHi) {}
+
+    private static Inputs inputs(FmnistPoint point, RandomStreams rs, FmnistDataset data) {
+        FmnistSettings s = point.settings();
+        int d = FmnistDataset.D;
+
+        ImbalancedSubset subset = ImbalancedSubset.draw(data, point.classA(), point.classB(), point.n(), point.piA(),
+                rs.stream("subset"));
+        int n = subset.n();
+        float[] x = data.padded(true, subset.indices());
+        float[] mean = new float[d];
+        for (int j = 0; j < n; j++) for (int i = 0; i < d; i++) mean[i] += x[j * d + i];
+        for (int i = 0; i < d; i++) mean[i] /= n;
+        centre(x, mean);
+        int[] roleCount = {subset.nA(), subset.nB()};
+        int[] label = {point.classA(), point.classB()};
+        String[] role = {"A", "B"};
+
+        SeededStream testRng = rs.stream("test");
+        float[][] test = new float[2][];
+        for (int c = 0; c < 2; c++) {
+            int[] pool = data.indicesOfClass(false, label[c]);
+            int k = Math.min(s.testPerClass(), pool.length);
+            for (int i = 0; i < k; i++) {
+                int j = i + testRng.nextInt(pool.length - i);
+                int t = pool[i];
+                pool[i] = pool[j];
+                pool[j] = t;
+            }
+            test[c] = data.padded(false, Arrays.copyOf(pool, k));
+            centre(test[c], mean);
+        }
+
+        BetaSchedule schedule = BetaSchedule.ddpm();
+        int lossStep = schedule.stepForOuTime(s.lossTime());
+        float[] lossNoiseTrain = gaussian(rs.stream("loss-train"), n * d);
+        SeededStream lossTestRng = rs.stream("loss-test");
+        float[][] lossNoiseTest = {gaussian(lossTestRng, test[0].length), gaussian(lossTestRng, test[1].length)};
+
+        // DDIM clips x0_hat to the data range: pixels in [0, 1] before centring, so [-mean_i, 1 - mean_i] after.
+        float[] clipLo = new float[d], clipHi = new float[d];
+        for (int i = 0; i < d; i++) {
+            clipLo[i] = -mean[i];
+            clipHi[i] = 1 - mean[i];
+        }
+        return new Inputs(subset, x, test, roleCount, label, role, schedule, lossStep, lossNoiseTrain, lossNoiseTest,
+                clipLo, clipHi);
+    }
+
     private static String fmt(ClassCheckpoint r) {
         return r.assigned() == 0 ? "- (no sample)" : String.format(java.util.Locale.ROOT, "%.3f [%.2f, %.2f]",
                 r.fMem(), r.fMemLo(), r.fMemHi());
     }
 
     private static List<ClassCheckpoint> evaluate(DdpmModel model, FmnistSettings s, RandomStreams rs, int step,
-                                                  float[] x, ImbalancedSubset subset, float[][] test, int lossStep,
-                                                  float[] lossNoiseTrain, float[][] lossNoiseTest, int[] label,
-                                                  String[] role, int[] roleCount, double batchLoss, LinAlg la,
-                                                  float[] clipLo, float[] clipHi) {
+                                                  Inputs in, double batchLoss, LinAlg la) {
         int d = FmnistDataset.D;
+        ImbalancedSubset subset = in.subset();
+        float[] x = in.x();
+        float[][] test = in.test();
+        int lossStep = in.lossStep();
+        float[][] lossNoiseTest = in.lossNoiseTest();
+        int[] label = in.label(), roleCount = in.roleCount();
+        String[] role = in.role();
         int n = subset.n();
         int m = s.samples();
-        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"), clipLo, clipHi);
+        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"), in.clipLo(), in.clipHi());
         NearestNeighbours nn = NearestNeighbours.compute(samples, m, x, n, d, la);
-        double[] trainLoss = model.denoisingLoss(x, n, lossStep, lossNoiseTrain, s.sampleBatch());
+        double[] trainLoss = model.denoisingLoss(x, n, lossStep, in.lossNoiseTrain(), s.sampleBatch());
         List<ClassCheckpoint> rows = new ArrayList<>(2);
         for (int c = 0; c < 2; c++) {
             List<Boolean> mem = new ArrayList<>();

@@ -65,6 +65,13 @@ public record FmnistSettings(int width, List<Integer> mults, String optimizer, d
     /** The optimiser. */
     public OptimizerConfig optimizerConfig() { return optimizerConfig(optimizer, lr, momentum); }
 
+    /** These settings with another checkpoint sampler: {@code samples} DDIM samples of {@code ddimSteps} steps. */
+    public FmnistSettings withSampling(int samples, int ddimSteps) {
+        return new FmnistSettings(width, mults, optimizer, lr, momentum, batch, steps, checkpoints, firstCheckpoint,
+                samples, ddimSteps, Math.min(sampleBatch, samples), lossTime, testPerClass, memRatio, bootstrap,
+                fmemThreshold, gapThreshold, stopFmem);
+    }
+
     /** Multipliers as an int array. */
     public int[] multArray() { return mults.stream().mapToInt(Integer::intValue).toArray(); }
 

@@ -119,6 +119,23 @@ public class FmnistExperimentTest {
         assertEquals(stop, thrown);
         assertTrue(Files.exists(cut.resolve(RunState.FILE)));
         assertTrue(!Files.exists(cut.resolve("times.csv")));
+        // The saved state evaluated with the run's own sampler settings reproduces the run's last rows (draw 0 uses
+        // the run's sample stream); a second draw uses other initial noise; the folder is left as it was.
+        List<String> before = Files.readAllLines(cut.resolve("curves.csv"));
+        List<List<ClassCheckpoint>> ev = FmnistExperiment.evaluateState(p, "resume-key", dir, cut, 6, 2, 2);
+        assertEquals(2, ev.size());
+        for (int k = 0; k < 2; k++) {
+            ClassCheckpoint saved = ClassCheckpoint.parse(before.get(before.size() - 2 + k)), again = ev.get(0).get(k);
+            assertEquals(ckpt[2], again.step());
+            assertEquals(saved.assigned(), again.assigned());
+            assertEquals(saved.fMem(), again.fMem());
+            assertEquals(saved.trainLoss(), again.trainLoss());
+            assertEquals(saved.testLoss(), again.testLoss());
+        }
+        assertEquals(before, Files.readAllLines(cut.resolve("curves.csv")));
+        IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FmnistExperiment.evaluateState(p, "resume-key", dir, whole, 6, 2, 1));
+        assertTrue(none.getMessage().contains(RunState.FILE), none.getMessage());
         List<String> messages = new java.util.ArrayList<>();
         FmnistResult r = FmnistExperiment.run(p, "resume-key", dir, cut, (step, total, msg) -> messages.add(msg));
         assertEquals("OK", r.status(), r.diagnostic());
