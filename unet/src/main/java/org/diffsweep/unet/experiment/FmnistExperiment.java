@@ -42,7 +42,8 @@ import org.diffsweep.unet.model.UNet;
  * </ol>
  * With an output directory it writes {@code curves.csv} (one row per checkpoint and class, appended as the run goes),
  * {@link RunState state.bin} after every checkpoint (removed when the run ends; a run started again with the same key
- * goes on from it, with the same batches and the same results as a run never interrupted) and {@code times.csv}. Deterministic given the key, up to PyTorch's CPU kernels (one thread).
+ * goes on from it, with the same batches and the same results as a run never interrupted) and {@code times.csv}.
+ * Deterministic given the key, up to PyTorch's CPU kernels (one thread).
  */
 public final class FmnistExperiment {
     private static final Map<Path, FmnistDataset> DATA = new ConcurrentHashMap<>();
