@@ -43,6 +43,12 @@ public record ClassCheckpoint(int step, int label, String role, int nTrain, int 
 
     private static double num(String s) { return s.isEmpty() ? Double.NaN : Double.parseDouble(s); }
 
+    /** This row with the run's cumulative counters: NaN-gradient redos and CPU seconds in training and evaluation. */
+    public ClassCheckpoint withCounters(int retries, double trainCpu, double evalCpu) {
+        return new ClassCheckpoint(step, label, role, nTrain, assigned, sampleFraction, fMem, fMemLo, fMemHi, trainLoss,
+                testLoss, trainBatchLoss, retries, trainCpu, evalCpu);
+    }
+
     /** test - train. */
     public double lossGap() { return testLoss - trainLoss; }
 

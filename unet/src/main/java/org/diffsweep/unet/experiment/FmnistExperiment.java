@@ -56,6 +56,9 @@ public final class FmnistExperiment {
     /** Evaluator version; bump when results for the same point change. */
     public static final String VERSION = "2";
 
+    /** File in a run folder holding the run's stream key (its settings): a folder is resumed only under that key. */
+    public static final String POINT_FILE = "point.txt";
+
     /** Header of a run's {@code run.csv} (one row: how the run ended and what it cost). */
     public static final String RUN_HEADER = "status,parameter_count,steps,stopped_early,gradient_retries,train_cpu_s,"
             + "eval_cpu_s,train_wall_s,eval_wall_s";
@@ -131,7 +134,7 @@ public final class FmnistExperiment {
             try {
                 Files.createDirectories(outputDir);
                 curvesFile = outputDir.resolve("curves.csv");
-                Files.writeString(outputDir.resolve("point.txt"), key + "\n", StandardCharsets.UTF_8);
+                Files.writeString(outputDir.resolve(POINT_FILE), key + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -157,7 +160,7 @@ public final class FmnistExperiment {
                 evalCpu = resumed.evalCpu();
                 curves.addAll(savedCurves(curvesFile, 2 * first));
                 batches.skip(step);
-                if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && first < ckpt.length) {
+                if (stopReached(aboveStop) && first < ckpt.length) {
                     stoppedEarly = true; // it had stopped adaptively and was cut off before writing times.csv
                     first = ckpt.length;
                 }
@@ -184,7 +187,6 @@ public final class FmnistExperiment {
                 }
                 trainNanos += System.nanoTime() - t0;
                 trainCpu += (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
-                stepsTaken = step;
                 if (!"OK".equals(status)) break;
                 long t1 = System.nanoTime();
                 long c1 = cpu.getCurrentThreadCpuTime();
@@ -193,11 +195,8 @@ public final class FmnistExperiment {
                 List<ClassCheckpoint> rows = evaluate(model, s, rs, step, in, batchLoss, la);
                 evalNanos += System.nanoTime() - t1;
                 evalCpu += (cpu.getCurrentThreadCpuTime() - c1) / 1e9;
-                List<ClassCheckpoint> stamped = new ArrayList<>(2);
-                for (ClassCheckpoint r : rows) stamped.add(new ClassCheckpoint(r.step(), r.label(), r.role(), r.nTrain(),
-                        r.assigned(), r.sampleFraction(), r.fMem(), r.fMemLo(), r.fMemHi(), r.trainLoss(), r.testLoss(),
-                        r.trainBatchLoss(), model.gradientRetries(), trainCpu, evalCpu));
-                rows = stamped;
+                final double tc = trainCpu, ec = evalCpu;
+                rows = rows.stream().map(r -> r.withCounters(model.gradientRetries(), tc, ec)).toList();
                 curves.addAll(rows);
                 if (s.stopFmem() > 0 && step > 0) {
                     for (int k = 0; k < 2; k++) {
@@ -219,7 +218,7 @@ public final class FmnistExperiment {
                         a.sampleFraction(), fmt(a), a.trainLoss(), a.testLoss(),
                         b.sampleFraction(), fmt(b), b.trainLoss(), b.testLoss(), trainNanos / 1e9, trainCpu,
                         evalNanos / 1e9, evalCpu));
-                if (aboveStop[0] >= 2 && aboveStop[1] >= 2 && c + 1 < ckpt.length) {
+                if (stopReached(aboveStop) && c + 1 < ckpt.length) {
                     stoppedEarly = true;
                     break;
                 }
@@ -277,9 +276,7 @@ public final class FmnistExperiment {
                 List<ClassCheckpoint> rows = evaluate(model, e, r == 0 ? rs : RandomStreams.forKey(key + "/draw-" + r),
                         state.step(), in, Double.NaN, LinAlg.best());
                 double sec = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
-                out.add(rows.stream().map(x -> new ClassCheckpoint(x.step(), x.label(), x.role(), x.nTrain(),
-                        x.assigned(), x.sampleFraction(), x.fMem(), x.fMemLo(), x.fMemHi(), x.trainLoss(), x.testLoss(),
-                        x.trainBatchLoss(), model.gradientRetries(), 0, sec)).toList());
+                out.add(rows.stream().map(x -> x.withCounters(model.gradientRetries(), 0, sec)).toList());
             }
         }
         return out;
@@ -341,6 +338,11 @@ public final class FmnistExperiment {
                 clipLo, clipHi);
     }
 
+    /** The adaptive stop: every class at or above {@code stopFmem} at two consecutive checkpoints. */
+    private static boolean stopReached(int[] aboveStop) {
+        return aboveStop[0] >= 2 && aboveStop[1] >= 2;
+    }
+
     private static String fmt(ClassCheckpoint r) {
         return r.assigned() == 0 ? "- (no sample)" : String.format(java.util.Locale.ROOT, "%.3f [%.2f, %.2f]",
                 r.fMem(), r.fMemLo(), r.fMemHi());
@@ -358,7 +360,8 @@ public final class FmnistExperiment {
         String[] role = in.role();
         int n = subset.n();
         int m = s.samples();
-        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"), in.clipLo(), in.clipHi());
+        float[] samples = model.sampleDdim(m, s.ddimSteps(), s.sampleBatch(), rs.stream("sample"), in.clipLo(),
+                in.clipHi());
         NearestNeighbours nn = NearestNeighbours.compute(samples, m, x, n, d, la);
         double[] trainLoss = model.denoisingLoss(x, n, lossStep, in.lossNoiseTrain(), s.sampleBatch());
         List<ClassCheckpoint> rows = new ArrayList<>(2);

@@ -124,7 +124,7 @@ public final class FmnistCampaign {
      * or mixed into the report of this spec: a one-line error names it and the way out.
      */
     static void requireSameSettings(Path dir, FmnistPoint p) throws IOException {
-        Path key = dir.resolve("point.txt");
+        Path key = dir.resolve(FmnistExperiment.POINT_FILE);
         if (!Files.isRegularFile(key)) return;
         String saved = Files.readString(key).strip();
         if (!saved.equals(p.defaultKey()))
