@@ -235,15 +235,16 @@ public final class CampaignReport {
                     .append(md(x.dGen(), "%.2f")).append(" | ").append(md(x.dGen90(), "%.2f")).append(" | ").append(md(x.dMem(), "%.2f")).append(" | ")
                     .append(x.memFirstA()).append(" / ").append(x.memFirstB()).append(" | ").append(x.windows())
                     .append(" | ").append(md(x.finalSampleFractionA(), "%.2f")).append(" | ").append(String.format(Locale.ROOT, "%.2f", x.trainFractionA()))
-                    .append(" | ").append(t == null ? "" : fmt(t.dGen())).append(" | ")
-                    .append(t == null ? "" : fmt(t.dMem())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.0f | %.3f | %.0f | %d |%n", x.meanSteps(), x.cpuSecondsPerStep(),
-                            x.cpuSeconds(), x.gradientRetries()));
+                    .append(" | ").append(t == null ? "–" : fmt(t.dGen(), "%.2f")).append(" | ")
+                    .append(t == null ? "–" : fmt(t.dMem(), "%.2f")).append(" | ")
+                    .append(fmt(x.meanSteps(), "%.0f")).append(" | ").append(fmt(x.cpuSecondsPerStep(), "%.3f")).append(" | ")
+                    .append(x.finished() == 0 ? "–" : fmt(x.cpuSeconds(), "%.0f")).append(" | ").append(x.gradientRetries()).append(" |\n");
         }
         return s.toString();
     }
 
-    private static String fmt(double v) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v); }
+    /** A table cell: {@code f} applied to {@code v}, or "–" where there is no value (NaN: no run finished, no crossing). */
+    private static String fmt(double v, String f) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, f, v); }
 
     private static String pair(RunRecord.Config c) {
         return FmnistDataset.NAMES[c.classA()] + " / " + FmnistDataset.NAMES[c.classB()] + ", " + c.piA();

@@ -150,9 +150,12 @@ public final class FmnistCampaign {
         if (runs.isEmpty()) return;
         ClassStatistics[] stats = FmnistExperiment.classStatistics(data);
         FmnistDataset ds = FmnistExperiment.dataset(data);
+        // Every run of a campaign has the spec's one architecture (a folder made with other settings is refused), so the
+        // parameter count of any finished run sets psi_p for every configuration, including those still training.
+        double params = runs.stream().mapToDouble(r -> r.runValue("parameter_count")).filter(v -> !Double.isNaN(v))
+                .findFirst().orElse(Double.NaN);
         Map<RunRecord.Config, TheoryOrder> theory = new TreeMap<>();
         for (RunRecord r : runs) {
-            double params = r.runValue("parameter_count");
             if (theory.containsKey(r.config()) || Double.isNaN(params)) continue;
             theory.put(r.config(), TheoryOrder.evaluate(r.config(), stats, TheoryOrder.angleDeg(ds, r.config().classA(),
                     r.config().classB()), (long) params, spec.base().lossTime()));
