@@ -175,6 +175,19 @@ class CampaignReportTest {
     }
 
     @Test
+    void aConfigurationStillTrainingShowsDashesNotNaN() {
+        // One finished run of CFG and a run of another configuration that has curves but no times yet (in flight).
+        RunRecord done = run(0, 100, 200, 1000, 8000, 60);
+        RunRecord.Config other = new RunRecord.Config(6, 2, 0.5, 32);
+        RunRecord training = new RunRecord(other, 0, done.curves(), List.of(), Map.of());
+        String md = CampaignReport.markdown(CampaignReport.build(List.of(done, training), Map.of()));
+        assertFalse(md.replace("NaN retries", "").contains("NaN"), md); // the column header names NaN gradients
+        String row = md.lines().filter(l -> l.startsWith("| Shirt / Pullover, 0.5 | 1 (0)")).findFirst().orElseThrow();
+        // D_gen, D_gen90, D_mem, share, theory x2, steps, CPU-s/step, CPU-s: no value yet
+        assertEquals(9, row.chars().filter(ch -> ch == '–').count(), row);
+    }
+
+    @Test
     void runFoldersRoundTrip(@TempDir Path dir) throws Exception {
         RunRecord r = run(0, 100, 200, 1000, 8000, 60);
         Path d = dir.resolve("A8_B1_pi0.75_n32_s0");
