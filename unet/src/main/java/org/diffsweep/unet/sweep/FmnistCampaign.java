@@ -155,10 +155,12 @@ public final class FmnistCampaign {
         double params = runs.stream().mapToDouble(r -> r.runValue("parameter_count")).filter(v -> !Double.isNaN(v))
                 .findFirst().orElse(Double.NaN);
         Map<RunRecord.Config, TheoryOrder> theory = new TreeMap<>();
-        for (RunRecord r : runs) {
-            if (theory.containsKey(r.config()) || Double.isNaN(params)) continue;
-            theory.put(r.config(), TheoryOrder.evaluate(r.config(), stats, TheoryOrder.angleDeg(ds, r.config().classA(),
-                    r.config().classB()), (long) params, spec.base().lossTime()));
+        if (!Double.isNaN(params)) {
+            for (RunRecord r : runs) {
+                if (theory.containsKey(r.config())) continue;
+                theory.put(r.config(), TheoryOrder.evaluate(r.config(), stats, TheoryOrder.angleDeg(ds, r.config().classA(),
+                        r.config().classB()), (long) params, spec.base().lossTime()));
+            }
         }
         CampaignReport.write(CampaignReport.build(runs, theory), root);
         List<Path> figs = FmnistFigures.write(root.resolve("points"), root.resolve("figures"));
