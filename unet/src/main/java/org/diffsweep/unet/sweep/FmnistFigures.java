@@ -1,44 +1,62 @@
 package org.diffsweep.unet.sweep;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Polygon;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.unet.data.FmnistDataset;
+import org.diffsweep.unet.experiment.ClassCheckpoint;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Figures of a Fashion-MNIST sweep (issue 9): for each class pair and training-set size n, the per-class memorized
- * fraction f_mem and the per-class loss gap (test − train denoising loss at t*) against training steps (log scale),
- * one curve per (class, pi_A). Read from the per-point {@code points/<label>/curves.csv} files that
- * {@link FmnistSweep} writes (label {@code A<a>_B<b>_pi<piA>_n<n>_s<seed>}); seeds are drawn as separate curves.
+ * Figures of a Fashion-MNIST sweep (issue 9) or campaign (issue 17): for each class pair, training-set size n and
+ * pi_A, the per-class memorized fraction f_mem against training steps (log scale) with its 95 % bootstrap interval over
+ * the generated samples as a shaded band, and the per-class loss gap (test − train denoising loss at t*); one curve per
+ * (class, seed), class A red and class B blue, seeds told apart by marker. Read from the per-point
+ * {@code points/<label>/curves.csv} files that {@link FmnistSweep} and {@link FmnistCampaign} write (label
+ * {@code A<a>_B<b>_pi<piA>_n<n>_s<seed>}). The figures own the {@code fmem-*} and {@code gap-*} files of their
+ * folder: one that this call did not write (a configuration no longer present, an older naming) is deleted.
  */
 public final class FmnistFigures {
     private static final Pattern LABEL = Pattern.compile("A(\\d+)_B(\\d+)_pi([0-9.]+)_n(\\d+)_s(\\d+)");
+    private static final Pattern OWNED = Pattern.compile("(fmem|gap)-.*\\.(png|svg)");
+    /** Marker per seed (seed mod 4): square, circle, triangle, diamond. */
+    private static final Shape[] SEED_SHAPES = {new Rectangle2D.Double(-3, -3, 6, 6), new Ellipse2D.Double(-3.5, -3.5, 7, 7),
+            new Polygon(new int[] {0, 4, -4}, new int[] {-4, 4, 4}, 3), new Polygon(new int[] {0, 4, 0, -4}, new int[] {-4, 0, 4, 0}, 4)};
 
     private FmnistFigures() {}
 
-    /** One per-class curve read from a point's curves.csv. */
+    /** One per-class curve read from a point's curves.csv; fMemLo/fMemHi: the bootstrap interval of fMem. */
     record Curve(int classA, int classB, int n, double piA, int seed, String role, int label, double[] step,
-                 double[] fMem, double[] lossGap) {}
+                 double[] fMem, double[] fMemLo, double[] fMemHi, double[] lossGap) {}
 
     /**
-     * Writes {@code fmem-<pair>-n<n>.png|svg} and {@code gap-<pair>-n<n>.png|svg} under {@code figuresDir}.
+     * Writes {@code fmem-A<a>_B<b>-n<n>-pi<piA>.png|svg} and {@code gap-...} under {@code figuresDir} and deletes the
+     * {@code fmem-*}/{@code gap-*} files there that it did not write.
      *
      * @return the PNG files written (empty when there are no curves)
      */
@@ -46,56 +64,73 @@ public final class FmnistFigures {
         List<Curve> curves = read(pointsDir);
         Map<String, List<Curve>> groups = new TreeMap<>();
         for (Curve c : curves) {
-            groups.computeIfAbsent("A" + c.classA() + "_B" + c.classB() + "-n" + c.n(), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent("A" + c.classA() + "_B" + c.classB() + "-n" + c.n() + "-pi" + c.piA(),
+                    k -> new ArrayList<>()).add(c);
         }
         List<Path> out = new ArrayList<>();
         try {
             Files.createDirectories(figuresDir);
+            for (Map.Entry<String, List<Curve>> g : groups.entrySet()) {
+                Curve first = g.getValue().get(0);
+                String pair = FmnistDataset.NAMES[first.classA()] + " (A) vs " + FmnistDataset.NAMES[first.classB()]
+                        + " (B), n = " + first.n() + ", π_A = " + first.piA();
+                out.add(chart(figuresDir.resolve("fmem-" + g.getKey()), "Memorized fraction per class — " + pair,
+                        "f_mem (nearest/second-nearest < 1/3), 95 % bootstrap band", g.getValue(), true));
+                out.add(chart(figuresDir.resolve("gap-" + g.getKey()), "Loss gap per class — " + pair,
+                        "test − train denoising loss at t*", g.getValue(), false));
+            }
+            Set<String> written = new HashSet<>();
+            for (Path png : out) {
+                written.add(png.getFileName().toString());
+                written.add(png.getFileName().toString().replaceAll("\\.png$", ".svg"));
+            }
+            try (Stream<Path> files = Files.list(figuresDir)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (OWNED.matcher(name).matches() && !written.contains(name)) Files.delete(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<String, List<Curve>> g : groups.entrySet()) {
-            Curve first = g.getValue().get(0);
-            String pair = FmnistDataset.NAMES[first.classA()] + " (A) vs " + FmnistDataset.NAMES[first.classB()]
-                    + " (B), n = " + first.n();
-            out.add(chart(figuresDir.resolve("fmem-" + g.getKey()), "Memorized fraction per class — " + pair,
-                    "f_mem (nearest/second-nearest < 1/3)", g.getValue(), true));
-            out.add(chart(figuresDir.resolve("gap-" + g.getKey()), "Loss gap per class — " + pair,
-                    "test − train denoising loss at t*", g.getValue(), false));
         }
         return out;
     }
 
     private static Path chart(Path base, String title, String yLabel, List<Curve> curves, boolean fMem) {
-        XYSeriesCollection ds = new XYSeriesCollection();
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+        boolean seeds = curves.stream().anyMatch(o -> o.seed() != curves.get(0).seed());
         for (Curve c : curves) {
-            String key = String.format(Locale.ROOT, "%s %s, π_A = %s%s", c.role(), FmnistDataset.NAMES[c.label()],
-                    c.piA(), curves.stream().anyMatch(o -> o.seed() != c.seed()) ? ", seed " + c.seed() : "");
-            XYSeries s = new XYSeries(key, false, true);
+            String key = String.format(Locale.ROOT, "%s %s%s", c.role(), FmnistDataset.NAMES[c.label()],
+                    seeds ? ", seed " + c.seed() : "");
+            YIntervalSeries s = new YIntervalSeries(key, false, true);
             double[] y = fMem ? c.fMem() : c.lossGap();
             for (int k = 0; k < c.step().length; k++) {
-                if (c.step()[k] > 0 && Double.isFinite(y[k])) s.add(c.step()[k], y[k]);
+                if (c.step()[k] <= 0 || !Double.isFinite(y[k])) continue;
+                boolean band = fMem && Double.isFinite(c.fMemLo()[k]) && Double.isFinite(c.fMemHi()[k]);
+                s.add(c.step()[k], y[k], band ? c.fMemLo()[k] : y[k], band ? c.fMemHi()[k] : y[k]);
             }
             ds.addSeries(s);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "training step (log scale)", yLabel, ds,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         LogAxis x = new LogAxis("training step (log scale)");
         x.setSmallestValue(1);
         x.setBase(10);
         x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         plot.setDomainAxis(x);
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
-        // Class A red tones, class B blue tones; darker for larger pi_A.
+        DeviationRenderer r = new DeviationRenderer(true, true);
+        r.setAlpha(0.12f);
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
-            float shade = (float) Math.max(0.35, Math.min(1.0, c.piA()));
-            r.setSeriesPaint(i, c.role().equals("A") ? new java.awt.Color(shade, 0.15f, 0.15f) : new java.awt.Color(0.1f, 0.25f, shade));
-            r.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+            Color paint = c.role().equals("A") ? new Color(0.80f, 0.15f, 0.15f) : new Color(0.10f, 0.25f, 0.80f);
+            r.setSeriesPaint(i, paint);
+            r.setSeriesFillPaint(i, paint);
+            r.setSeriesShape(i, SEED_SHAPES[Math.floorMod(c.seed(), SEED_SHAPES.length)]);
+            r.setSeriesStroke(i, new BasicStroke(1.6f));
         }
         plot.setRenderer(r);
         ChartFiles.write(chart, base, ChartFiles.WIDTH, ChartFiles.HEIGHT);
@@ -111,27 +146,21 @@ public final class FmnistFigures {
                 Matcher m = LABEL.matcher(dir.getFileName().toString());
                 Path csv = dir.resolve("curves.csv");
                 if (!m.matches() || !Files.isRegularFile(csv)) continue;
-                Map<String, List<double[]>> byRole = new TreeMap<>();
-                Map<String, Integer> labels = new TreeMap<>();
+                Map<String, List<ClassCheckpoint>> byRole = new TreeMap<>();
                 List<String> lines = Files.readAllLines(csv);
                 for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split(",");
-                    // step,class,role,n_train,assigned,sample_fraction,f_mem,f_mem_lo,f_mem_hi,train_loss,test_loss,loss_gap,...
-                    byRole.computeIfAbsent(f[2], k -> new ArrayList<>())
-                            .add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[6]), Double.parseDouble(f[11])});
-                    labels.put(f[2], Integer.parseInt(f[1]));
+                    ClassCheckpoint row = ClassCheckpoint.parse(line);
+                    byRole.computeIfAbsent(row.role(), k -> new ArrayList<>()).add(row);
                 }
-                for (Map.Entry<String, List<double[]>> e : byRole.entrySet()) {
-                    List<double[]> rows = e.getValue();
-                    double[] step = new double[rows.size()], fm = new double[rows.size()], gap = new double[rows.size()];
-                    for (int k = 0; k < rows.size(); k++) {
-                        step[k] = rows.get(k)[0];
-                        fm[k] = rows.get(k)[1];
-                        gap[k] = rows.get(k)[2];
-                    }
+                for (List<ClassCheckpoint> rows : byRole.values()) {
+                    ClassCheckpoint first = rows.get(0);
                     out.add(new Curve(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)),
-                            Double.parseDouble(m.group(3)), Integer.parseInt(m.group(5)), e.getKey(), labels.get(e.getKey()),
-                            step, fm, gap));
+                            Double.parseDouble(m.group(3)), Integer.parseInt(m.group(5)), first.role(), first.label(),
+                            rows.stream().mapToDouble(ClassCheckpoint::step).toArray(),
+                            rows.stream().mapToDouble(ClassCheckpoint::fMem).toArray(),
+                            rows.stream().mapToDouble(ClassCheckpoint::fMemLo).toArray(),
+                            rows.stream().mapToDouble(ClassCheckpoint::fMemHi).toArray(),
+                            rows.stream().mapToDouble(ClassCheckpoint::lossGap).toArray()));
                 }
             }
         } catch (IOException e) {
