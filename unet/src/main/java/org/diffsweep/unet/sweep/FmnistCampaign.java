@@ -163,7 +163,7 @@ public final class FmnistCampaign {
             }
         }
         CampaignReport.write(CampaignReport.build(runs, theory), root);
-        List<Path> figs = FmnistFigures.write(root.resolve("points"), root.resolve("figures"));
+        List<Path> figs = FmnistFigures.write(runs, root.resolve("figures"));
         out.println("report: " + runs.size() + " runs -> " + root.resolve("report.md") + ", " + figs.size() + " figures");
     }
 }

@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.diffsweep.jobs.plot.ChartFiles;
 import org.diffsweep.unet.data.FmnistDataset;
 import org.diffsweep.unet.experiment.ClassCheckpoint;
+import org.diffsweep.unet.report.RunRecord;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -36,13 +36,12 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * Figures of a Fashion-MNIST sweep (issue 9) or campaign (issue 17): for each class pair, training-set size n and
  * pi_A, the per-class memorized fraction f_mem against training steps (log scale) with its 95 % bootstrap interval over
  * the generated samples as a shaded band, and the per-class loss gap (test − train denoising loss at t*); one curve per
- * (class, seed), class A red and class B blue, seeds told apart by marker. Read from the per-point
- * {@code points/<label>/curves.csv} files that {@link FmnistSweep} and {@link FmnistCampaign} write (label
- * {@code A<a>_B<b>_pi<piA>_n<n>_s<seed>}). The figures own the {@code fmem-*} and {@code gap-*} files of their
+ * (class, seed), class A red and class B blue, seeds told apart by marker. Drawn from the runs' checkpoint
+ * curves ({@link RunRecord}, read from the {@code points/<label>/curves.csv} files that {@link FmnistSweep} and
+ * {@link FmnistCampaign} write). The figures own the {@code fmem-*} and {@code gap-*} files of their
  * folder: one that this call did not write (a configuration no longer present, an older naming) is deleted.
  */
 public final class FmnistFigures {
-    private static final Pattern LABEL = Pattern.compile("A(\\d+)_B(\\d+)_pi([0-9.]+)_n(\\d+)_s(\\d+)");
     private static final Pattern OWNED = Pattern.compile("(fmem|gap)-.*\\.(png|svg)");
     /** Marker per seed (seed mod 4): square, circle, triangle, diamond. */
     private static final Shape[] SEED_SHAPES = {new Rectangle2D.Double(-3, -3, 6, 6), new Ellipse2D.Double(-3.5, -3.5, 7, 7),
@@ -50,30 +49,31 @@ public final class FmnistFigures {
 
     private FmnistFigures() {}
 
-    /** One per-class curve read from a point's curves.csv; fMemLo/fMemHi: the bootstrap interval of fMem. */
-    record Curve(int classA, int classB, int n, double piA, int seed, String role, int label, double[] step,
-                 double[] fMem, double[] fMemLo, double[] fMemHi, double[] lossGap) {}
+    /** One per-class curve of a run; fMemLo/fMemHi: the bootstrap interval of fMem. */
+    record Curve(RunRecord.Config config, int seed, String role, int label, double[] step, double[] fMem,
+                 double[] fMemLo, double[] fMemHi, double[] lossGap) {}
 
     /**
      * Writes {@code fmem-A<a>_B<b>-n<n>-pi<piA>.png|svg} and {@code gap-...} under {@code figuresDir} and deletes the
      * {@code fmem-*}/{@code gap-*} files there that it did not write.
      *
+     * @param runs the runs read from the point folders ({@link RunRecord#readAll})
      * @return the PNG files written (empty when there are no curves)
      */
-    public static List<Path> write(Path pointsDir, Path figuresDir) {
-        List<Curve> curves = read(pointsDir);
+    public static List<Path> write(List<RunRecord> runs, Path figuresDir) {
         Map<String, List<Curve>> groups = new TreeMap<>();
-        for (Curve c : curves) {
-            groups.computeIfAbsent("A" + c.classA() + "_B" + c.classB() + "-n" + c.n() + "-pi" + c.piA(),
-                    k -> new ArrayList<>()).add(c);
+        for (Curve c : curves(runs)) {
+            RunRecord.Config k = c.config();
+            groups.computeIfAbsent("A" + k.classA() + "_B" + k.classB() + "-n" + k.n() + "-pi" + k.piA(),
+                    key -> new ArrayList<>()).add(c);
         }
         List<Path> out = new ArrayList<>();
         try {
             Files.createDirectories(figuresDir);
             for (Map.Entry<String, List<Curve>> g : groups.entrySet()) {
-                Curve first = g.getValue().get(0);
-                String pair = FmnistDataset.NAMES[first.classA()] + " (A) vs " + FmnistDataset.NAMES[first.classB()]
-                        + " (B), n = " + first.n() + ", π_A = " + first.piA();
+                RunRecord.Config k = g.getValue().get(0).config();
+                String pair = FmnistDataset.NAMES[k.classA()] + " (A) vs " + FmnistDataset.NAMES[k.classB()]
+                        + " (B), n = " + k.n() + ", π_A = " + k.piA();
                 out.add(chart(figuresDir.resolve("fmem-" + g.getKey()), "Memorized fraction per class — " + pair,
                         "f_mem (nearest/second-nearest < 1/3), 95 % bootstrap band", g.getValue(), true));
                 out.add(chart(figuresDir.resolve("gap-" + g.getKey()), "Loss gap per class — " + pair,
@@ -137,34 +137,20 @@ public final class FmnistFigures {
         return Path.of(base + ".png");
     }
 
-    /** Every per-class curve under {@code pointsDir} (one sub-folder per point). */
-    static List<Curve> read(Path pointsDir) {
+    /** The per-class curves of {@code runs}, run by run, class A then B. */
+    static List<Curve> curves(List<RunRecord> runs) {
         List<Curve> out = new ArrayList<>();
-        if (!Files.isDirectory(pointsDir)) return out;
-        try (Stream<Path> dirs = Files.list(pointsDir)) {
-            for (Path dir : dirs.sorted().toList()) {
-                Matcher m = LABEL.matcher(dir.getFileName().toString());
-                Path csv = dir.resolve("curves.csv");
-                if (!m.matches() || !Files.isRegularFile(csv)) continue;
-                Map<String, List<ClassCheckpoint>> byRole = new TreeMap<>();
-                List<String> lines = Files.readAllLines(csv);
-                for (String line : lines.subList(1, lines.size())) {
-                    ClassCheckpoint row = ClassCheckpoint.parse(line);
-                    byRole.computeIfAbsent(row.role(), k -> new ArrayList<>()).add(row);
-                }
-                for (List<ClassCheckpoint> rows : byRole.values()) {
-                    ClassCheckpoint first = rows.get(0);
-                    out.add(new Curve(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)),
-                            Double.parseDouble(m.group(3)), Integer.parseInt(m.group(5)), first.role(), first.label(),
-                            rows.stream().mapToDouble(ClassCheckpoint::step).toArray(),
-                            rows.stream().mapToDouble(ClassCheckpoint::fMem).toArray(),
-                            rows.stream().mapToDouble(ClassCheckpoint::fMemLo).toArray(),
-                            rows.stream().mapToDouble(ClassCheckpoint::fMemHi).toArray(),
-                            rows.stream().mapToDouble(ClassCheckpoint::lossGap).toArray()));
-                }
+        for (RunRecord r : runs) {
+            for (String role : List.of("A", "B")) {
+                List<ClassCheckpoint> rows = r.role(role);
+                if (rows.isEmpty()) continue;
+                out.add(new Curve(r.config(), r.seed(), role, rows.get(0).label(),
+                        rows.stream().mapToDouble(ClassCheckpoint::step).toArray(),
+                        rows.stream().mapToDouble(ClassCheckpoint::fMem).toArray(),
+                        rows.stream().mapToDouble(ClassCheckpoint::fMemLo).toArray(),
+                        rows.stream().mapToDouble(ClassCheckpoint::fMemHi).toArray(),
+                        rows.stream().mapToDouble(ClassCheckpoint::lossGap).toArray()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }

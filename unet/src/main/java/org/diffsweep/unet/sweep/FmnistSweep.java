@@ -26,6 +26,7 @@ import org.diffsweep.jobs.run.SweepRequest;
 import org.diffsweep.jobs.run.SweepRunner;
 import org.diffsweep.unet.experiment.FmnistPoint;
 import org.diffsweep.unet.experiment.FmnistSpec;
+import org.diffsweep.unet.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,7 +97,8 @@ public final class FmnistSweep implements Callable<Integer> {
                     .dropDuplicates(LedgerTable.POINT_ID.name(), LedgerTable.CLASS_INDEX.name());
             Exports.resultsCsv(ledger, view);
             if (!noCurves && localFolder(out, "points") != null) {
-                List<Path> figs = FmnistFigures.write(Path.of(localFolder(out, "points")), Path.of(localFolder(out, "figures")));
+                List<Path> figs = FmnistFigures.write(RunRecord.readAll(Path.of(localFolder(out, "points"))),
+                        Path.of(localFolder(out, "figures")));
                 pw.println("figures: " + figs.size() + " PNG (+ SVG) under " + localFolder(out, "figures"));
             }
         });

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.diffsweep.unet.experiment.ClassCheckpoint;
+import org.diffsweep.unet.report.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +31,10 @@ class FmnistFiguresTest {
             }
             Files.writeString(p.resolve("curves.csv"), sb);
         }
-        List<FmnistFigures.Curve> curves = FmnistFigures.read(points);
+        List<RunRecord> runs = RunRecord.readAll(points);
+        List<FmnistFigures.Curve> curves = FmnistFigures.curves(runs);
         assertEquals(4, curves.size(), "2 points x 2 classes");
-        FmnistFigures.Curve a09 = curves.stream().filter(c -> c.piA() == 0.9 && c.role().equals("A")).findFirst().orElseThrow();
+        FmnistFigures.Curve a09 = curves.stream().filter(c -> c.config().piA() == 0.9 && c.role().equals("A")).findFirst().orElseThrow();
         assertArrayEquals(new double[] {0, 10, 100, 1000}, a09.step(), 0.0);
         assertArrayEquals(new double[] {0, 0.0045, 0.045, 0.45}, a09.fMem(), 1e-15);
         assertArrayEquals(new double[] {0, 0.00225, 0.0225, 0.225}, a09.fMemLo(), 1e-15);
@@ -43,7 +45,7 @@ class FmnistFiguresTest {
         Path figures = Files.createDirectories(dir.resolve("figures"));
         Files.writeString(figures.resolve("fmem-A8_B1-n64.png"), "older naming: stale");
         Files.writeString(figures.resolve("notes.txt"), "not a figure of this class");
-        List<Path> pngs = FmnistFigures.write(points, figures);
+        List<Path> pngs = FmnistFigures.write(runs, figures);
         assertEquals(List.of("fmem-A8_B1-n64-pi0.5.png", "gap-A8_B1-n64-pi0.5.png", "fmem-A8_B1-n64-pi0.9.png",
                 "gap-A8_B1-n64-pi0.9.png"), pngs.stream().map(p -> p.getFileName().toString()).toList(),
                 "f_mem and loss gap for each (pair, n, pi_A) group");
